@@ -1,0 +1,36 @@
+/**
+ * The public topic table (../shared/docs/architecture.md, "The outside contract").
+ * A topic name carries its version: a breaking change adds `.v2` beside `.v1`, never edits it.
+ */
+export const Topics = {
+  TicketsInbound: 'tickets.inbound.v1',
+  TicketsLifecycle: 'tickets.lifecycle.v1',
+  DispatchAssignments: 'dispatch.assignments.v1',
+  SlaAlerts: 'sla.alerts.v1',
+  CallbackSurveys: 'callback.surveys.v1',
+  NotificationsOutbound: 'notifications.outbound.v1',
+  ScoringKpis: 'scoring.kpis.v1',
+  ScoringScorecards: 'scoring.scorecards.v1',
+} as const;
+
+export type Topic = (typeof Topics)[keyof typeof Topics];
+
+export const ALL_TOPICS: readonly Topic[] = Object.values(Topics);
+
+/** Every topic has a dead-letter twin that keeps the original bytes and the reason. */
+export function dlqOf(topic: string): string {
+  return `${topic}.dlq`;
+}
+
+/** Kafka headers used on every message (W3C trace context plus correlation). */
+export const Headers = {
+  EventType: 'event-type',
+  TraceParent: 'traceparent',
+  CorrelationId: 'correlation-id',
+  CausationId: 'causation-id',
+  DlqReason: 'dlq-reason',
+  DlqSourceTopic: 'dlq-source-topic',
+  DlqSourcePartition: 'dlq-source-partition',
+  DlqSourceOffset: 'dlq-source-offset',
+  DlqConsumer: 'dlq-consumer',
+} as const;

@@ -1,0 +1,172 @@
+import type { Kafka, Producer } from 'kafkajs';
+import type { DataSource, MigrationInterface, QueryRunner } from 'typeorm';
+import { makeEvent, ticketRejectedExample, type DecodedEvent, type Envelope } from '@switchboard/contracts';
+import { createTestSchema, createTestTopic, testInfra, TopicCollector, waitFor } from '@switchboard/testing';
+import { EventConsumer, type EventHandler } from './event-consumer';
+import { createKafka } from './kafka';
+
+class EffectsTable1764000000001 implements MigrationInterface {
+  name = 'EffectsTable1764000000001';
+  async up(q: QueryRunner): Promise<void> {
+    await q.query('CREATE TABLE effects (subject text PRIMARY KEY, applied integer NOT NULL)');
+  }
+  async down(q: QueryRunner): Promise<void> {
+    await q.query('DROP TABLE effects');
+  }
+}
+
+describe('event consumer: inbox, batches and dead letters (real Kafka and PostgreSQL)', () => {
+  let kafka: Kafka;
+  let producer: Producer;
+  let db: { dataSource: DataSource; close: () => Promise<void> };
+
+  beforeAll(async () => {
+    kafka = createKafka({ brokers: testInfra().kafkaBrokers, clientId: 'consumer-test' });
+    producer = kafka.producer({ allowAutoTopicCreation: false });
+    await producer.connect();
+    db = await createTestSchema('consumer', [EffectsTable1764000000001]);
+  });
+
+  afterAll(async () => {
+    await producer.disconnect();
+    await db.close();
+  });
+
+  const countEffect: EventHandler = async (event, ctx) => {
+    await ctx.manager.query(
+      'INSERT INTO effects (subject, applied) VALUES ($1, 1) ON CONFLICT (subject) DO UPDATE SET applied = effects.applied + 1',
+      [event.subject],
+    );
+  };
+
+  const applied = async (subject: string): Promise<number | undefined> => {
+    const rows = (await db.dataSource.query('SELECT applied FROM effects WHERE subject = $1', [subject])) as { applied: number }[];
+    return rows[0]?.applied;
+  };
+
+  const consumerFor = (topic: string, handler: EventHandler, extra: Partial<ConstructorParameters<typeof EventConsumer>[0]> = {}) =>
+    new EventConsumer({
+      kafka,
+      dataSource: db.dataSource,
+      groupId: `group-${topic}`,
+      topics: [topic],
+      resolveHandler: (type) => (type === 'ticket.rejected' ? handler : undefined),
+      retryBaseMs: 20,
+      ...extra,
+    });
+
+  const event = (subject: string): Envelope =>
+    makeEvent('ticket.rejected', { ...ticketRejectedExample }, { source: 'test/consumer', subject, time: new Date() });
+
+  it('applies an event delivered three times exactly once', async () => {
+    const topic = await createTestTopic(kafka, 'inbox');
+    const e = event('T-inbox');
+    const bytes = JSON.stringify(e);
+    await producer.send({ topic, messages: [{ key: e.subject, value: bytes }, { key: e.subject, value: bytes }, { key: e.subject, value: bytes }] });
+    const marker = event('T-inbox-marker');
+    await producer.send({ topic, messages: [{ key: e.subject, value: JSON.stringify(marker) }] });
+    const consumer = consumerFor(topic, countEffect);
+    await consumer.start();
+    try {
+      await waitFor(() => applied('T-inbox-marker'), { message: 'the marker event to be applied' });
+      expect(await applied('T-inbox')).toBe(1);
+      const inbox = (await db.dataSource.query('SELECT count(*)::int AS n FROM inbox WHERE event_id = $1', [e.id])) as { n: number }[];
+      expect(inbox[0]!.n).toBe(1);
+    } finally {
+      await consumer.stop();
+    }
+  });
+
+  it('dead-letters a poison message with its reason and original bytes, then processes the next one on the partition', async () => {
+    const topic = await createTestTopic(kafka, 'poison', 1);
+    const dlq = new TopicCollector(kafka, [`${topic}.dlq`]);
+    await dlq.start();
+    const poison = Buffer.from('{"id": "not-a-uuid", "type": "ticket.rejected", "data": {}');
+    const badData = { ...event('T-bad-data'), data: { reasons: [] } };
+    const good = event('T-after-poison');
+    await producer.send({
+      topic,
+      messages: [
+        { key: 'k', value: poison },
+        { key: 'k', value: JSON.stringify(badData) },
+        { key: 'k', value: JSON.stringify(good) },
+      ],
+    });
+    const invalidSeen: string[] = [];
+    const consumer = consumerFor(topic, countEffect, {
+      onInvalid: (_raw, reasons) => {
+        invalidSeen.push(reasons.map((r) => r.code).join(','));
+        return Promise.resolve();
+      },
+    });
+    await consumer.start();
+    try {
+      await waitFor(() => applied('T-after-poison'), { message: 'the valid event after the poison ones' });
+      const dead = await dlq.waitForCount(2);
+      expect(dead[0]!.value).toEqual(poison);
+      expect(dead[0]!.headers['dlq-reason']).toMatch(/^invalid: \(root\): malformed JSON/);
+      expect(dead[0]!.headers['dlq-source-topic']).toBe(topic);
+      expect(dead[0]!.headers['dlq-source-offset']).toBe('0');
+      expect(dead[1]!.headers['dlq-reason']).toMatch(/data\.reasons: .*(at least|>=)/i);
+      expect(invalidSeen).toHaveLength(2);
+    } finally {
+      await consumer.stop();
+      await dlq.stop();
+    }
+  });
+
+  it('retries a failing handler, then dead-letters it with the error and moves on', async () => {
+    const topic = await createTestTopic(kafka, 'failing', 1);
+    const dlq = new TopicCollector(kafka, [`${topic}.dlq`]);
+    await dlq.start();
+    let attempts = 0;
+    const handler: EventHandler = async (e: DecodedEvent, ctx) => {
+      if (e.subject === 'T-always-fails') {
+        attempts++;
+        const err = new Error('ticket is archived') as Error & { code: string };
+        err.code = 'TICKET.ALREADY_CLOSED';
+        throw err;
+      }
+      await countEffect(e, ctx);
+    };
+    await producer.send({ topic, messages: [{ value: JSON.stringify(event('T-always-fails')) }, { value: JSON.stringify(event('T-fine')) }] });
+    const consumer = consumerFor(topic, handler, { maxAttempts: 3 });
+    await consumer.start();
+    try {
+      await waitFor(() => applied('T-fine'), { message: 'the event after the failing one' });
+      const [dead] = await dlq.waitForCount(1);
+      expect(dead!.headers['dlq-reason']).toBe('handler-failed: TICKET.ALREADY_CLOSED: ticket is archived');
+      // Once in the batch transaction, then three single attempts.
+      expect(attempts).toBe(4);
+      expect(await applied('T-always-fails')).toBeUndefined();
+    } finally {
+      await consumer.stop();
+      await dlq.stop();
+    }
+  });
+
+  it('applies a healthy batch in one transaction and resumes from the committed offset after a restart', async () => {
+    const topic = await createTestTopic(kafka, 'batch', 2);
+    const subjects = Array.from({ length: 300 }, (_, i) => `T-batch-${i % 30}`);
+    await producer.send({ topic, messages: subjects.map((s) => ({ key: s, value: JSON.stringify(event(s)) })) });
+    const first = consumerFor(topic, countEffect, { chunkSize: 100 });
+    await first.start();
+    const total = async () => ((await db.dataSource.query("SELECT coalesce(sum(applied), 0)::int AS n FROM effects WHERE subject LIKE 'T-batch-%'")) as { n: number }[])[0]!.n;
+    await waitFor(async () => (await total()) === 300 || undefined, { message: '300 effects' });
+    await first.stop();
+
+    const more = Array.from({ length: 30 }, (_, i) => `T-batch-${i}`);
+    await producer.send({ topic, messages: more.map((s) => ({ key: s, value: JSON.stringify(event(s)) })) });
+    const outcomes: string[] = [];
+    const second = consumerFor(topic, countEffect, { metrics: { consumed: (_t, _type, outcome) => void outcomes.push(outcome), retried: () => undefined } });
+    await second.start();
+    try {
+      await waitFor(async () => (await total()) === 330 || undefined, { message: '330 effects after restart' });
+      // The restarted consumer resumed at the committed offset: it saw only the 30 new events.
+      expect(outcomes).toEqual(Array(30).fill('applied'));
+      expect(await total()).toBe(330);
+    } finally {
+      await second.stop();
+    }
+  });
+});

@@ -1,0 +1,159 @@
+import type { Producer } from 'kafkajs';
+import type { DataSource, QueryRunner } from 'typeorm';
+import { silentLogger, type MessagingLogger } from './kafka';
+
+export interface OutboxRelayOptions {
+  dataSource: DataSource;
+  producer: Producer;
+  /** Names the advisory lock: one active relay per schema keeps per-key order. */
+  name: string;
+  batchSize?: number;
+  idleDelayMs?: number;
+  errorDelayMs?: number;
+  /** Published rows older than this are deleted. */
+  retentionMs?: number;
+  logger?: MessagingLogger;
+  onPublished?: (count: number) => void;
+}
+
+interface OutboxRow {
+  seq: string;
+  topic: string;
+  message_key: string;
+  payload: Buffer;
+  headers: Record<string, string>;
+}
+
+const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
+
+/**
+ * Publishes the outbox to Kafka in commit-independent order of `seq`, picking rows with
+ * `published_at IS NULL` (never a "last id seen" cursor, which skips rows that commit out of
+ * order). Rows are locked `FOR UPDATE SKIP LOCKED` while sent; a session advisory lock makes one
+ * relay per schema the leader, so two relays never interleave one key's events. Delivery is
+ * at-least-once: a crash between send and commit re-sends, and consumers dedupe by event id.
+ */
+export class OutboxRelay {
+  private runner?: QueryRunner;
+  private running = false;
+  private loop?: Promise<void>;
+  private leader = false;
+  private lastCleanup = 0;
+  private readonly log: MessagingLogger;
+
+  constructor(private readonly opts: OutboxRelayOptions) {
+    this.log = opts.logger ?? silentLogger;
+  }
+
+  get isLeader(): boolean {
+    return this.leader;
+  }
+
+  start(): void {
+    if (this.running) return;
+    this.running = true;
+    this.loop = this.run();
+  }
+
+  /** Stops polling; with `flush`, first publishes whatever is pending (graceful shutdown). */
+  async stop({ flush = true, timeoutMs = 5_000 } = {}): Promise<void> {
+    this.running = false;
+    await this.loop;
+    this.loop = undefined;
+    if (flush && this.leader) {
+      const deadline = Date.now() + timeoutMs;
+      while (Date.now() < deadline && (await this.publishOnce()) > 0) {
+        /* drain */
+      }
+    }
+    await this.release();
+  }
+
+  /** One pass: publishes up to one batch; returns how many rows it published. */
+  async publishOnce(): Promise<number> {
+    const runner = await this.acquire();
+    if (!runner) return 0;
+    const batchSize = this.opts.batchSize ?? 500;
+    await runner.startTransaction();
+    try {
+      const rows = (await runner.query(
+        `SELECT seq, topic, message_key, payload, headers FROM outbox
+          WHERE published_at IS NULL ORDER BY seq LIMIT $1 FOR UPDATE SKIP LOCKED`,
+        [batchSize],
+      )) as OutboxRow[];
+      if (rows.length === 0) {
+        await runner.commitTransaction();
+        return 0;
+      }
+      const byTopic = new Map<string, OutboxRow[]>();
+      for (const row of rows) {
+        const list = byTopic.get(row.topic) ?? [];
+        list.push(row);
+        byTopic.set(row.topic, list);
+      }
+      await this.opts.producer.sendBatch({
+        acks: -1,
+        topicMessages: [...byTopic].map(([topic, list]) => ({
+          topic,
+          messages: list.map((r) => ({ key: r.message_key, value: r.payload, headers: r.headers })),
+        })),
+      });
+      await runner.query('UPDATE outbox SET published_at = now() WHERE seq = ANY($1::bigint[])', [rows.map((r) => r.seq)]);
+      await runner.commitTransaction();
+      this.opts.onPublished?.(rows.length);
+      return rows.length;
+    } catch (e) {
+      if (runner.isTransactionActive) await runner.rollbackTransaction().catch(() => undefined);
+      throw e;
+    }
+  }
+
+  private async run(): Promise<void> {
+    const idle = this.opts.idleDelayMs ?? 50;
+    const onError = this.opts.errorDelayMs ?? 1_000;
+    const batchSize = this.opts.batchSize ?? 500;
+    while (this.running) {
+      try {
+        const n = await this.publishOnce();
+        await this.cleanup();
+        if (n < batchSize) await sleep(this.leader ? idle : onError);
+      } catch (e) {
+        this.log.warn({ err: e as Error, relay: this.opts.name }, 'outbox relay pass failed; retrying');
+        await this.release();
+        await sleep(onError);
+      }
+    }
+  }
+
+  private async acquire(): Promise<QueryRunner | undefined> {
+    if (!this.runner || this.runner.isReleased) {
+      this.leader = false;
+      this.runner = this.opts.dataSource.createQueryRunner();
+      await this.runner.connect();
+    }
+    if (!this.leader) {
+      const [row] = (await this.runner.query('SELECT pg_try_advisory_lock(hashtext($1)) AS ok', [`outbox-relay:${this.opts.name}`])) as { ok: boolean }[];
+      this.leader = row?.ok === true;
+      if (this.leader) this.log.info({ relay: this.opts.name }, 'outbox relay is the leader');
+    }
+    return this.leader ? this.runner : undefined;
+  }
+
+  private async release(): Promise<void> {
+    const runner = this.runner;
+    this.runner = undefined;
+    this.leader = false;
+    if (runner && !runner.isReleased) {
+      // Releasing the connection ends the session and with it the advisory lock.
+      await runner.query('SELECT pg_advisory_unlock_all()').catch(() => undefined);
+      await runner.release().catch(() => undefined);
+    }
+  }
+
+  private async cleanup(): Promise<void> {
+    const retention = this.opts.retentionMs ?? 3_600_000;
+    if (!this.leader || !this.runner || Date.now() - this.lastCleanup < 60_000) return;
+    this.lastCleanup = Date.now();
+    await this.runner.query(`DELETE FROM outbox WHERE published_at < now() - ($1::bigint * interval '1 millisecond')`, [retention]);
+  }
+}
