@@ -1,0 +1,83 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { join } from 'node:path';
+import { testInfra, waitFor } from '@switchboard/testing';
+
+const ROOT = join(__dirname, '..', '..');
+
+export interface RunningService {
+  name: string;
+  port: number;
+  process: ChildProcess;
+  logs: string[];
+  url(path: string): string;
+  /** Sends SIGTERM and resolves with the exit code and how long the stop took. */
+  stop(signal?: NodeJS.Signals): Promise<{ code: number | null; ms: number }>;
+}
+
+/**
+ * Starts a built service (`dist/apps/<name>/src/main.js`, built by `make build`) as its own
+ * process against the test database and the real broker, and waits until `/health` is green.
+ */
+export async function startService(name: string, port: number, extraEnv: Record<string, string> = {}): Promise<RunningService> {
+  const infra = testInfra();
+  const child = spawn(process.execPath, [join(ROOT, 'dist/apps', name, 'src/main.js')], {
+    cwd: ROOT,
+    env: {
+      ...process.env,
+      NODE_ENV: 'test',
+      KAFKA_BROKERS: infra.kafkaBrokers.join(','),
+      DATABASE_URL: infra.databaseUrl,
+      REDIS_URL: infra.redisUrl,
+      HTTP_PORT: String(port),
+      GATEWAY_PORT: String(port),
+      CONSUMER_GROUP_PREFIX: `test-${process.pid}`,
+      ...extraEnv,
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const logs: string[] = [];
+  const collect = (chunk: Buffer) => logs.push(...chunk.toString().split('\n').filter((l) => l.length > 0));
+  child.stdout.on('data', collect);
+  child.stderr.on('data', collect);
+  const url = (path: string) => `http://127.0.0.1:${port}${path}`;
+  let exited: { code: number | null } | undefined;
+  const exit = new Promise<{ code: number | null }>((resolve) =>
+    child.once('exit', (code) => {
+      exited = { code };
+      resolve(exited);
+    }),
+  );
+  await waitFor(
+    async () => {
+      if (exited) throw new Error(`${name} exited with ${exited.code}:\n${logs.slice(-20).join('\n')}`);
+      const res = await fetch(url('/health')).catch(() => undefined);
+      return res?.status === 200 ? true : undefined;
+    },
+    { timeoutMs: 60_000, intervalMs: 250, message: `${name} to report healthy on :${port}` },
+  ).catch((e: unknown) => {
+    child.kill('SIGKILL');
+    throw new Error(`${(e as Error).message}\n--- ${name} logs ---\n${logs.slice(-30).join('\n')}`);
+  });
+  return {
+    name,
+    port,
+    process: child,
+    logs,
+    url,
+    async stop(signal: NodeJS.Signals = 'SIGTERM') {
+      const started = Date.now();
+      if (exited) return { code: exited.code, ms: 0 };
+      child.kill(signal);
+      const result = await Promise.race([
+        exit,
+        new Promise<{ code: null }>((resolve) =>
+          setTimeout(() => {
+            child.kill('SIGKILL');
+            resolve({ code: null });
+          }, 20_000),
+        ),
+      ]);
+      return { code: result.code, ms: Date.now() - started };
+    },
+  };
+}
