@@ -1,15 +1,25 @@
 import 'reflect-metadata';
-import type { Type } from '@nestjs/common';
+import type { INestApplication, Type } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { Kafka } from 'kafkajs';
 import type { DataSource } from 'typeorm';
 import { parseEnv, platformEnvSchema } from './config';
-import { KafkaEventServer, RethrowRpcExceptionFilter } from './kafka-event-server';
+import { KafkaEventServer, PlatformExceptionFilter, type KafkaEventServerOptions } from './kafka-event-server';
 import { createLogger, PinoNestLogger } from './logger';
 import { Metrics } from './metrics';
 import { PlatformLifecycle } from './platform.module';
 import type { ServiceDescriptor } from './service-descriptor';
 import { DATA_SOURCE, KAFKA } from './tokens';
+
+/** Attaches the Kafka transport to an app; `@EventPattern` handlers see the original errors. */
+export function connectEventServer(app: INestApplication, options: KafkaEventServerOptions): KafkaEventServer {
+  const server = new KafkaEventServer(options);
+  // Registered on the app before connecting, and inherited: a filter added to the hybrid
+  // microservice afterwards would never be applied.
+  app.useGlobalFilters(new PlatformExceptionFilter(app.getHttpAdapter()));
+  app.connectMicroservice({ strategy: server }, { inheritAppConfig: true });
+  return server;
+}
 
 /**
  * Boots a service: HTTP (health, metrics, its API), its Kafka handlers, and a graceful
@@ -29,7 +39,7 @@ export async function runService(rootModule: Type, service: ServiceDescriptor): 
     const app = await NestFactory.create(rootModule, { logger: new PinoNestLogger(logger), forceCloseConnections: true, abortOnError: false });
     let server: KafkaEventServer | undefined;
     if (service.consumes.length > 0) {
-      server = new KafkaEventServer({
+      server = connectEventServer(app, {
         kafka: app.get<Kafka>(KAFKA),
         dataSource: app.get<DataSource>(DATA_SOURCE),
         groupId: `${env.CONSUMER_GROUP_PREFIX}.${service.name}`,
@@ -37,8 +47,6 @@ export async function runService(rootModule: Type, service: ServiceDescriptor): 
         logger,
         metrics: app.get(Metrics),
       });
-      const microservice = app.connectMicroservice({ strategy: server });
-      microservice.useGlobalFilters(new RethrowRpcExceptionFilter());
       await app.startAllMicroservices();
     }
     const port = service.name === 'gateway' ? env.GATEWAY_PORT : (env.HTTP_PORT ?? service.defaultPort);

@@ -1,13 +1,15 @@
-import { Catch, type ArgumentsHost, type RpcExceptionFilter } from '@nestjs/common';
-import { Server, type CustomTransportStrategy } from '@nestjs/microservices';
+import { Catch, type ArgumentsHost } from '@nestjs/common';
+import { BaseExceptionFilter } from '@nestjs/core';
+import { EventPattern, Server, type CustomTransportStrategy } from '@nestjs/microservices';
 import { lastValueFrom, throwError, type Observable } from 'rxjs';
+import type { EventType } from '@switchboard/contracts';
 import { EventConsumer, type EventConsumerOptions, type EventHandler } from '@switchboard/messaging';
 
 export type KafkaEventServerOptions = Omit<EventConsumerOptions, 'resolveHandler'>;
 
 /**
  * A NestJS microservice transport on kafkajs that keeps the platform's guarantees (ADR 0003):
- * `@EventPattern('<event type>')` handlers receive the validated event and a HandlerContext
+ * `@OnEvent('<event type>')` (an `@EventPattern`) handlers receive the validated event and a HandlerContext
  * (`@Ctx()`) holding the transaction; batches, the inbox, retries and the DLQ live in
  * EventConsumer. Nest's own Kafka transport handles one message at a time and has no DLQ.
  */
@@ -52,13 +54,22 @@ export class KafkaEventServer extends Server implements CustomTransportStrategy 
 }
 
 /**
- * Nest's default RPC filter turns every error into `{ status: 'error' }`; this one lets the
- * original error through so the consumer can tell transient from permanent and put its code in
- * the DLQ reason.
+ * Nest's default RPC filter turns every error into `{ status: 'error' }`; for Kafka handlers this
+ * filter lets the original error through, so the consumer can tell transient from permanent and
+ * put its code in the DLQ reason. HTTP errors take Nest's usual path.
  */
 @Catch()
-export class RethrowRpcExceptionFilter implements RpcExceptionFilter {
-  catch(exception: unknown, _host: ArgumentsHost): Observable<never> {
-    return throwError(() => exception);
+export class PlatformExceptionFilter extends BaseExceptionFilter {
+  override catch(exception: unknown, host: ArgumentsHost): Observable<never> | void {
+    if (host.getType() === 'rpc') return throwError(() => exception);
+    super.catch(exception, host);
   }
+}
+
+/**
+ * `@OnEvent('ticket.accepted')`: a Kafka handler for one event type of the contracts registry.
+ * The handler gets the validated event (`@Payload()`) and the HandlerContext (`@Ctx()`).
+ */
+export function OnEvent(type: EventType): MethodDecorator {
+  return (EventPattern as (pattern: string) => MethodDecorator)(type);
 }

@@ -1,0 +1,65 @@
+# Switchboard — the two set-up commands are `make up` and `make test` (README.md).
+SHELL := /usr/bin/env bash
+.SHELLFLAGS := -euo pipefail -c
+.DEFAULT_GOAL := help
+
+INFRA    := deploy/local/infra.sh
+SERVICES := deploy/local/services.sh
+# Use the connection settings of the running (or external) infrastructure.
+INFRA_ENV = eval "$$($(INFRA) env)"
+
+.PHONY: help deps build typecheck lint schemas unit infra-up topics up down status test test-int test-e2e clean
+
+help: ## list the targets
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
+
+node_modules/.installed: package.json package-lock.json
+	npm ci --no-audit --no-fund
+	@touch $@
+
+deps: node_modules/.installed ## install npm dependencies (npm ci)
+
+build: deps ## compile apps and libs to dist/ (swc)
+	npx swc apps libs -d dist --ignore '**/*.spec.ts,**/*.int-spec.ts' --quiet
+
+typecheck: deps ## tsc --noEmit over the whole repo
+	npx tsc -p tsconfig.json --noEmit
+
+lint: deps ## ESLint with the project's gates
+	npm run --silent lint
+
+schemas: deps ## regenerate libs/contracts/json-schema from the zod contracts
+	npx swc libs/contracts/src -d dist --quiet
+	node dist/libs/contracts/src/cli/generate-json-schema.js
+
+unit: deps ## unit tests (no I/O)
+	npx jest --selectProjects unit
+
+infra-up: ## start Kafka 4.x, PostgreSQL and Redis natively (or use KAFKA_BROKERS/DATABASE_URL/REDIS_URL)
+	$(INFRA) up >/dev/null
+
+topics: build infra-up ## create the platform's topics and DLQs
+	$(INFRA_ENV); node dist/libs/messaging/src/cli/create-topics.js
+
+up: deps build infra-up topics ## run the whole platform in the background and print where it is
+	$(INFRA_ENV); $(SERVICES) start
+
+down: ## stop the services and the infrastructure this project started
+	$(SERVICES) stop || true
+	$(INFRA) down
+
+status: ## what is running
+	$(INFRA) status || true
+	$(SERVICES) status || true
+
+test-int: build infra-up ## integration tests on the real infrastructure
+	$(INFRA_ENV); npx jest --selectProjects integration --runInBand
+
+test-e2e: build infra-up ## end-to-end tests: services as processes
+	$(INFRA_ENV); npx jest --selectProjects e2e --runInBand
+
+test: deps typecheck lint build infra-up ## the whole suite: gates, unit, integration, e2e
+	$(INFRA_ENV); npx jest --ci --runInBand
+
+clean: ## remove build output (keeps infrastructure data)
+	rm -rf dist coverage

@@ -1,0 +1,74 @@
+#!/usr/bin/env bash
+# Starts, stops and reports the six Switchboard services as background processes
+# (dist/ must be built: `make build`). Used by `make up` and `make down`.
+set -euo pipefail
+
+ROOT="$(cd "$(dirname "$0")/../.." && pwd)"
+STATE="${SWITCHBOARD_RUN_DIR:-$ROOT/.local/run}"
+LOGS="$STATE/logs"
+# name:port — the gateway's port is GATEWAY_PORT (the contract's 8080), the others serve /health and /metrics.
+SERVICES=("gateway:${GATEWAY_PORT:-8080}" "intake:8081" "dispatch:8082" "sla-monitor:8083" "callback:8084" "scoring:8085")
+
+log() { printf '[services] %s\n' "$*" >&2; }
+
+pid_of() { local f="$STATE/$1.pid"; [[ -f $f ]] && kill -0 "$(cat "$f")" 2>/dev/null && cat "$f"; }
+
+healthy() { curl -sf -o /dev/null --max-time 2 "http://127.0.0.1:$1/health"; }
+
+start() {
+  mkdir -p "$STATE" "$LOGS"
+  for entry in "${SERVICES[@]}"; do
+    local name=${entry%%:*} port=${entry##*:}
+    if pid=$(pid_of "$name"); then
+      log "$name already running (pid $pid)"
+      continue
+    fi
+    [[ -f $ROOT/dist/apps/$name/src/main.js ]] || { log "dist/apps/$name is missing: run 'make build'"; exit 1; }
+    HTTP_PORT=$port GATEWAY_PORT=${GATEWAY_PORT:-8080} nohup node "$ROOT/dist/apps/$name/src/main.js" >>"$LOGS/$name.log" 2>&1 &
+    echo $! >"$STATE/$name.pid"
+    log "$name started (pid $!, log $LOGS/$name.log)"
+  done
+  local deadline=$((SECONDS + ${SERVICES_START_TIMEOUT:-90}))
+  for entry in "${SERVICES[@]}"; do
+    local name=${entry%%:*} port=${entry##*:}
+    until healthy "$port"; do
+      if ! pid_of "$name" >/dev/null; then log "$name exited; last log lines:"; tail -n 20 "$LOGS/$name.log" >&2; exit 1; fi
+      if ((SECONDS > deadline)); then log "$name not healthy on :$port in time; see $LOGS/$name.log"; exit 1; fi
+      sleep 0.5
+    done
+    log "$name healthy on http://127.0.0.1:$port/health"
+  done
+}
+
+stop() {
+  for entry in "${SERVICES[@]}"; do
+    local name=${entry%%:*}
+    if pid=$(pid_of "$name"); then
+      kill -TERM "$pid"
+      for _ in $(seq 1 60); do kill -0 "$pid" 2>/dev/null || break; sleep 0.25; done
+      if kill -0 "$pid" 2>/dev/null; then log "$name did not stop in 15 s; killing"; kill -KILL "$pid"; fi
+      log "$name stopped"
+    fi
+    rm -f "$STATE/$name.pid"
+  done
+}
+
+status() {
+  local rc=0
+  for entry in "${SERVICES[@]}"; do
+    local name=${entry%%:*} port=${entry##*:}
+    if pid=$(pid_of "$name") && healthy "$port"; then
+      printf '%-12s up    pid %-8s http://127.0.0.1:%s\n' "$name" "$pid" "$port"
+    else
+      printf '%-12s down\n' "$name"; rc=1
+    fi
+  done
+  return $rc
+}
+
+case "${1:-}" in
+  start) start ;;
+  stop) stop ;;
+  status) status ;;
+  *) echo "usage: $0 start|stop|status" >&2; exit 2 ;;
+esac

@@ -1,0 +1,16 @@
+import { childTraceparent, isTraceparent, newTraceparent } from './trace';
+
+describe('W3C trace context', () => {
+  it('keeps the trace id and makes a new span id for a child', () => {
+    const parent = '00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01';
+    const child = childTraceparent(parent);
+    expect(child).toMatch(/^00-4bf92f3577b34da6a3ce929d0e0e4736-[0-9a-f]{16}-01$/);
+    expect(child).not.toBe(parent);
+  });
+
+  it('starts a new trace when the parent is missing or malformed', () => {
+    expect(isTraceparent(childTraceparent(undefined))).toBe(true);
+    expect(childTraceparent('garbage').split('-')[1]).not.toBe('garbage');
+    expect(newTraceparent()).not.toBe(newTraceparent());
+  });
+});

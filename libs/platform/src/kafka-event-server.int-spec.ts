@@ -1,0 +1,64 @@
+import { Controller, Module, type INestApplication } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { Ctx, Payload } from '@nestjs/microservices';
+import type { Kafka, Producer } from 'kafkajs';
+import type { DataSource } from 'typeorm';
+import { makeEvent, ticketRejectedExample, type Envelope } from '@switchboard/contracts';
+import { createKafka, type HandlerContext } from '@switchboard/messaging';
+import { createTestSchema, createTestTopic, testInfra, TopicCollector, waitFor } from '@switchboard/testing';
+import { connectEventServer } from './bootstrap';
+import { OnEvent } from './kafka-event-server';
+
+const applied: string[] = [];
+
+@Controller()
+class ProbeMessageController {
+  @OnEvent('ticket.rejected')
+  async onRejected(@Payload() event: Envelope, @Ctx() ctx: HandlerContext): Promise<void> {
+    if (event.subject === 'T-closed') throw Object.assign(new Error('ticket is archived'), { code: 'TICKET.ALREADY_CLOSED' });
+    await ctx.manager.query('SELECT 1');
+    applied.push(event.subject);
+  }
+}
+
+@Module({ controllers: [ProbeMessageController] })
+class ProbeModule {}
+
+/** The NestJS face of the consumer: `@EventPattern` handlers on the custom kafkajs transport. */
+describe('KafkaEventServer (NestJS microservice transport on the real broker)', () => {
+  let kafka: Kafka;
+  let producer: Producer;
+  let db: { dataSource: DataSource; close: () => Promise<void> };
+  let app: INestApplication;
+  let topic: string;
+
+  beforeAll(async () => {
+    kafka = createKafka({ brokers: testInfra().kafkaBrokers, clientId: 'nest-transport-test' });
+    producer = kafka.producer({ allowAutoTopicCreation: false });
+    await producer.connect();
+    db = await createTestSchema('nest');
+    topic = await createTestTopic(kafka, 'nest', 1);
+    app = await NestFactory.create(ProbeModule, { logger: false });
+    connectEventServer(app, { kafka, dataSource: db.dataSource, groupId: `nest-${topic}`, topics: [topic], retryBaseMs: 10 });
+    await app.startAllMicroservices();
+    await app.init();
+  });
+
+  afterAll(async () => {
+    await app.close();
+    await new Promise((r) => setTimeout(r, 100));
+    await producer.disconnect();
+    await db.close();
+  });
+
+  it('routes events to @EventPattern handlers by type, and dead-letters a handler error with its code', async () => {
+    const dlq = await new TopicCollector(kafka, [`${topic}.dlq`]).start();
+    const send = (subject: string) => makeEvent('ticket.rejected', ticketRejectedExample, { source: 'test', subject, time: new Date() });
+    await producer.send({ topic, messages: [send('T-closed'), send('T-open')].map((e) => ({ key: e.subject, value: JSON.stringify(e) })) });
+    await waitFor(() => applied.includes('T-open'), { message: 'the handler to apply T-open' });
+    const [dead] = await dlq.waitForCount(1);
+    expect(dead!.headers['dlq-reason']).toBe('handler-failed: TICKET.ALREADY_CLOSED: ticket is archived');
+    expect(applied).toEqual(['T-open']);
+    await dlq.stop();
+  });
+});
