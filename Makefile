@@ -43,6 +43,7 @@ topics: build infra-up ## create the platform's topics and DLQs
 
 up: deps build infra-up topics ## run the whole platform in the background and print where it is
 	$(INFRA_ENV); $(SERVICES) start
+	@$(SERVICES) summary
 
 down: ## stop the services and the infrastructure this project started
 	$(SERVICES) stop || true

@@ -53,3 +53,17 @@ describe.each(services)('%s boots on the real infrastructure and stops cleanly',
     expect([...order].sort((a, b) => a - b)).toEqual(order);
   });
 });
+
+describe('a service with bad configuration', () => {
+  it('refuses to start and names the variable', async () => {
+    const { spawnSync } = await import('node:child_process');
+    const { join } = await import('node:path');
+    const result = spawnSync(process.execPath, [join(__dirname, '..', 'dist/apps/intake/src/main.js')], {
+      env: { ...process.env, KAFKA_BROKERS: 'no-port-here', HTTP_PORT: '18181' },
+      encoding: 'utf8',
+      timeout: 20_000,
+    });
+    expect(result.status).toBe(2);
+    expect(result.stderr).toContain('KAFKA_BROKERS: comma-separated host:port list');
+  });
+});

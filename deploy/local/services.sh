@@ -66,9 +66,23 @@ status() {
   return $rc
 }
 
+summary() {
+  local gw=${SERVICES[0]##*:}
+  cat <<MSG
+
+Switchboard is up.
+  API (gateway)     http://127.0.0.1:$gw        health: http://127.0.0.1:$gw/health   metrics: /metrics
+  Services          intake :8081, dispatch :8082, sla-monitor :8083, callback :8084, scoring :8085 (each /health, /metrics)
+  Kafka             ${KAFKA_BROKERS:-127.0.0.1:9092}   topics: make topics; DLQs are <topic>.dlq
+  Logs              $LOGS/<service>.log (JSON)
+  Status / stop     make status   /   make down
+MSG
+}
+
 case "${1:-}" in
   start) start ;;
+  summary) summary ;;
   stop) stop ;;
   status) status ;;
-  *) echo "usage: $0 start|stop|status" >&2; exit 2 ;;
+  *) echo "usage: $0 start|stop|status|summary" >&2; exit 2 ;;
 esac

@@ -192,7 +192,11 @@ export class EventConsumer {
       try {
         const outcomes = await this.opts.dataSource.transaction(async (manager) => {
           const results: ('applied' | 'duplicate')[] = [];
-          for (const step of run) results.push(await this.applyOne(manager, topic, partition, step));
+          for (const step of run) {
+            results.push(await this.applyOne(manager, topic, partition, step));
+            // kafkajs sends a heartbeat only when its interval has passed: cheap to call often.
+            await heartbeat();
+          }
           return results;
         });
         outcomes.forEach((o, k) => this.opts.metrics?.consumed(topic, run[k]!.event.type, o));

@@ -1,5 +1,6 @@
 import { Client } from 'pg';
 import { createKafka, ensureTopics, plannedTopics } from '@switchboard/messaging';
+import { startContainers } from './containers';
 import { testDatabaseName, testInfra } from './env';
 
 /**
@@ -8,6 +9,12 @@ import { testDatabaseName, testInfra } from './env';
  * database, and creates the platform's topics.
  */
 export default async function globalSetup(): Promise<void> {
+  if (process.env.SWITCHBOARD_TEST_INFRA === 'containers' && !process.env.KAFKA_BROKERS) {
+    const containers = await startContainers();
+    // Test workers start after global setup and inherit these.
+    Object.assign(process.env, containers.env);
+    (globalThis as { __switchboardContainers?: typeof containers }).__switchboardContainers = containers;
+  }
   const infra = testInfra();
   const hint = 'start the infrastructure with `deploy/local/infra.sh up` (make test does this)';
   const maint = new Client({ connectionString: infra.maintenanceUrl });
