@@ -20,7 +20,7 @@ node_modules/.installed: package.json package-lock.json
 deps: node_modules/.installed ## install npm dependencies (npm ci)
 
 build: deps ## compile apps and libs to dist/ (swc)
-	npx swc apps libs -d dist --ignore '**/*.spec.ts,**/*.int-spec.ts' --quiet
+	npm run --silent build
 
 typecheck: deps ## tsc --noEmit over the whole repo
 	npx tsc -p tsconfig.json --noEmit

@@ -4,6 +4,5 @@ export * from './registry';
 export * from './validation';
 export * from './factory';
 export * from './json-schema';
-export * from './events/ticket-received';
-export * from './events/ticket-accepted';
-export * from './events/ticket-rejected';
+export * from './events';
+export * from './ids';

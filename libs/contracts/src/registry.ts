@@ -1,8 +1,6 @@
 import type { z } from 'zod';
 import { Topics, type Topic } from './topics';
-import { TICKET_ACCEPTED, ticketAcceptedExample, ticketAcceptedSchema } from './events/ticket-accepted';
-import { TICKET_RECEIVED, ticketReceivedExample, ticketReceivedSchema } from './events/ticket-received';
-import { TICKET_REJECTED, ticketRejectedExample, ticketRejectedSchema } from './events/ticket-rejected';
+import * as E from './events';
 
 export interface EventDefinition<S extends z.ZodType = z.ZodType> {
   readonly topic: Topic;
@@ -17,26 +15,180 @@ export interface EventDefinition<S extends z.ZodType = z.ZodType> {
  * over `EventType`, so a new event cannot be added without its schema and example.
  */
 export const EventRegistry = {
-  [TICKET_RECEIVED]: {
+  [E.TICKET_RECEIVED]: {
     topic: Topics.TicketsInbound,
     schemaVersion: 1,
-    schema: ticketReceivedSchema,
-    example: ticketReceivedExample,
+    schema: E.ticketReceivedSchema,
+    example: E.ticketReceivedExample,
     description: 'A call-centre system raises a ticket (ingress; keyed by externalId).',
   },
-  [TICKET_ACCEPTED]: {
+  [E.TICKET_ACCEPTED]: {
     topic: Topics.TicketsLifecycle,
     schemaVersion: 1,
-    schema: ticketAcceptedSchema,
-    example: ticketAcceptedExample,
+    schema: E.ticketAcceptedSchema,
+    example: E.ticketAcceptedExample,
     description: 'Intake validated, deduplicated and persisted a ticket.',
   },
-  [TICKET_REJECTED]: {
+  [E.TICKET_REJECTED]: {
     topic: Topics.TicketsLifecycle,
     schemaVersion: 1,
-    schema: ticketRejectedSchema,
-    example: ticketRejectedExample,
+    schema: E.ticketRejectedSchema,
+    example: E.ticketRejectedExample,
     description: 'Intake could not accept an ingress event; one reason per offending field.',
+  },
+  [E.TECHNICIAN_REGISTER]: {
+    topic: Topics.DispatchCommands,
+    schemaVersion: 1,
+    schema: E.technicianRegisterSchema,
+    example: E.technicianRegisterExample,
+    description: 'Command: register or update a technician.',
+  },
+  [E.ASSIGNMENT_ACCEPT]: {
+    topic: Topics.DispatchCommands,
+    schemaVersion: 1,
+    schema: E.assignmentCommandSchema,
+    example: E.assignmentCommandExample,
+    description: 'Command: the technician accepts the assignment.',
+  },
+  [E.ASSIGNMENT_CONTACT]: {
+    topic: Topics.DispatchCommands,
+    schemaVersion: 1,
+    schema: E.assignmentCommandSchema,
+    example: E.assignmentCommandExample,
+    description: 'Command: the technician has contacted the customer (first response).',
+  },
+  [E.ASSIGNMENT_ARRIVE]: {
+    topic: Topics.DispatchCommands,
+    schemaVersion: 1,
+    schema: E.assignmentCommandSchema,
+    example: E.assignmentCommandExample,
+    description: 'Command: the technician is on site.',
+  },
+  [E.ASSIGNMENT_COMPLETE]: {
+    topic: Topics.DispatchCommands,
+    schemaVersion: 1,
+    schema: E.assignmentCommandSchema,
+    example: { ...E.assignmentCommandExample, resolutionCode: 'fixed' },
+    description: 'Command: the technician completed the work, with a resolution code.',
+  },
+  [E.TECHNICIAN_REGISTERED]: {
+    topic: Topics.DispatchAssignments,
+    schemaVersion: 1,
+    schema: E.technicianRegisteredSchema,
+    example: E.technicianRegisteredExample,
+    description: 'Dispatch registered or updated a technician.',
+  },
+  [E.TICKET_ASSIGNED]: {
+    topic: Topics.DispatchAssignments,
+    schemaVersion: 1,
+    schema: E.ticketAssignedSchema,
+    example: E.ticketAssignedExample,
+    description: 'Dispatch assigned a ticket to a technician, with the reason.',
+  },
+  [E.TICKET_UNASSIGNABLE]: {
+    topic: Topics.DispatchAssignments,
+    schemaVersion: 1,
+    schema: E.ticketUnassignableSchema,
+    example: E.ticketUnassignableExample,
+    description: 'Dispatch found no technician for a ticket.',
+  },
+  [E.ASSIGNMENT_ACCEPTED]: {
+    topic: Topics.DispatchAssignments,
+    schemaVersion: 1,
+    schema: E.assignmentProgressedSchema,
+    example: E.assignmentProgressedExample,
+    description: 'The technician accepted the assignment.',
+  },
+  [E.ASSIGNMENT_CONTACTED]: {
+    topic: Topics.DispatchAssignments,
+    schemaVersion: 1,
+    schema: E.assignmentProgressedSchema,
+    example: E.assignmentProgressedExample,
+    description: 'The technician contacted the customer: the first response.',
+  },
+  [E.ASSIGNMENT_ARRIVED]: {
+    topic: Topics.DispatchAssignments,
+    schemaVersion: 1,
+    schema: E.assignmentProgressedSchema,
+    example: E.assignmentProgressedExample,
+    description: 'The technician arrived on site.',
+  },
+  [E.ASSIGNMENT_COMPLETED]: {
+    topic: Topics.DispatchAssignments,
+    schemaVersion: 1,
+    schema: E.assignmentProgressedSchema,
+    example: { ...E.assignmentProgressedExample, resolutionCode: 'fixed' },
+    description: 'The technician completed the work.',
+  },
+  [E.COMMAND_REJECTED]: {
+    topic: Topics.DispatchAssignments,
+    schemaVersion: 1,
+    schema: E.commandRejectedSchema,
+    example: E.commandRejectedExample,
+    description: 'A command was refused, with a stable code.',
+  },
+  [E.NOTIFICATION_REQUESTED]: {
+    topic: Topics.NotificationsOutbound,
+    schemaVersion: 1,
+    schema: E.notificationRequestedSchema,
+    example: E.notificationRequestedExample,
+    description: 'A customer notification for the channel adapters.',
+  },
+  [E.SLA_CLOCK_STARTED]: {
+    topic: Topics.SlaAlerts,
+    schemaVersion: 1,
+    schema: E.slaClockStartedSchema,
+    example: E.slaClockStartedExample,
+    description: 'An SLA clock started.',
+  },
+  [E.SLA_WARNING]: {
+    topic: Topics.SlaAlerts,
+    schemaVersion: 1,
+    schema: E.slaAlertSchema,
+    example: E.slaAlertExample,
+    description: '80 % of an SLA target has elapsed.',
+  },
+  [E.SLA_BREACHED]: {
+    topic: Topics.SlaAlerts,
+    schemaVersion: 1,
+    schema: E.slaAlertSchema,
+    example: E.slaAlertExample,
+    description: 'An SLA target was missed.',
+  },
+  [E.SLA_CLOCK_STOPPED]: {
+    topic: Topics.SlaAlerts,
+    schemaVersion: 1,
+    schema: E.slaClockStoppedSchema,
+    example: E.slaClockStoppedExample,
+    description: 'An SLA clock stopped; met or not.',
+  },
+  [E.SURVEY_SCHEDULED]: {
+    topic: Topics.CallbackSurveys,
+    schemaVersion: 1,
+    schema: E.surveyScheduledSchema,
+    example: E.surveyScheduledExample,
+    description: 'A callback survey was scheduled after completion.',
+  },
+  [E.SURVEY_ANSWER]: {
+    topic: Topics.CallbackCommands,
+    schemaVersion: 1,
+    schema: E.surveyAnswerSchema,
+    example: E.surveyAnswerExample,
+    description: 'Command: the answers of the customer to a survey.',
+  },
+  [E.SURVEY_COMPLETED]: {
+    topic: Topics.CallbackSurveys,
+    schemaVersion: 1,
+    schema: E.surveyCompletedSchema,
+    example: E.surveyCompletedExample,
+    description: 'A survey was answered, with its verdict.',
+  },
+  [E.KPI_UPDATED]: {
+    topic: Topics.ScoringKpis,
+    schemaVersion: 1,
+    schema: E.kpiUpdatedSchema,
+    example: E.kpiUpdatedExample,
+    description: 'Per-region, per-day KPI counters for BI.',
   },
 } as const satisfies Record<string, EventDefinition>;
 

@@ -11,6 +11,9 @@ export const Topics = {
   NotificationsOutbound: 'notifications.outbound.v1',
   ScoringKpis: 'scoring.kpis.v1',
   ScoringScorecards: 'scoring.scorecards.v1',
+  /** Commands from the gateway to the service that owns the aggregate (added beside the original table). */
+  DispatchCommands: 'dispatch.commands.v1',
+  CallbackCommands: 'callback.commands.v1',
 } as const;
 
 export type Topic = (typeof Topics)[keyof typeof Topics];

@@ -4,6 +4,7 @@ import { makeEvent, ticketRejectedExample, type DecodedEvent, type Envelope } fr
 import { createTestSchema, createTestTopic, testInfra, TopicCollector, waitFor } from '@switchboard/testing';
 import { EventConsumer, type EventHandler } from './event-consumer';
 import { createKafka } from './kafka';
+import { physicalTopic } from './topic-names';
 
 class EffectsTable1764000000001 implements MigrationInterface {
   name = 'EffectsTable1764000000001';
@@ -62,9 +63,9 @@ describe('event consumer: inbox, batches and dead letters (real Kafka and Postgr
     const topic = await createTestTopic(kafka, 'inbox');
     const e = event('T-inbox');
     const bytes = JSON.stringify(e);
-    await producer.send({ topic, messages: [{ key: e.subject, value: bytes }, { key: e.subject, value: bytes }, { key: e.subject, value: bytes }] });
+    await producer.send({ topic: physicalTopic(topic), messages: [{ key: e.subject, value: bytes }, { key: e.subject, value: bytes }, { key: e.subject, value: bytes }] });
     const marker = event('T-inbox-marker');
-    await producer.send({ topic, messages: [{ key: e.subject, value: JSON.stringify(marker) }] });
+    await producer.send({ topic: physicalTopic(topic), messages: [{ key: e.subject, value: JSON.stringify(marker) }] });
     const consumer = consumerFor(topic, countEffect);
     await consumer.start();
     try {
@@ -105,7 +106,7 @@ describe('event consumer: inbox, batches and dead letters (real Kafka and Postgr
       const dead = await dlq.waitForCount(2);
       expect(dead[0]!.value).toEqual(poison);
       expect(dead[0]!.headers['dlq-reason']).toMatch(/^invalid: \(root\): malformed JSON/);
-      expect(dead[0]!.headers['dlq-source-topic']).toBe(topic);
+      expect(dead[0]!.headers['dlq-source-topic']).toBe(physicalTopic(topic));
       expect(dead[0]!.headers['dlq-source-offset']).toBe('0');
       expect(dead[1]!.headers['dlq-reason']).toMatch(/data\.reasons: .*(at least|>=)/i);
       expect(invalidSeen).toHaveLength(2);
@@ -129,7 +130,7 @@ describe('event consumer: inbox, batches and dead letters (real Kafka and Postgr
       }
       await countEffect(e, ctx);
     };
-    await producer.send({ topic, messages: [{ value: JSON.stringify(event('T-always-fails')) }, { value: JSON.stringify(event('T-fine')) }] });
+    await producer.send({ topic: physicalTopic(topic), messages: [{ value: JSON.stringify(event('T-always-fails')) }, { value: JSON.stringify(event('T-fine')) }] });
     const consumer = consumerFor(topic, handler, { maxAttempts: 3 });
     await consumer.start();
     try {
@@ -148,7 +149,7 @@ describe('event consumer: inbox, batches and dead letters (real Kafka and Postgr
   it('applies a healthy batch in one transaction and resumes from the committed offset after a restart', async () => {
     const topic = await createTestTopic(kafka, 'batch', 2);
     const subjects = Array.from({ length: 300 }, (_, i) => `T-batch-${i % 30}`);
-    await producer.send({ topic, messages: subjects.map((s) => ({ key: s, value: JSON.stringify(event(s)) })) });
+    await producer.send({ topic: physicalTopic(topic), messages: subjects.map((s) => ({ key: s, value: JSON.stringify(event(s)) })) });
     const first = consumerFor(topic, countEffect, { chunkSize: 100 });
     await first.start();
     const total = async () => ((await db.dataSource.query("SELECT coalesce(sum(applied), 0)::int AS n FROM effects WHERE subject LIKE 'T-batch-%'")) as { n: number }[])[0]!.n;
@@ -156,7 +157,7 @@ describe('event consumer: inbox, batches and dead letters (real Kafka and Postgr
     await first.stop();
 
     const more = Array.from({ length: 30 }, (_, i) => `T-batch-${i}`);
-    await producer.send({ topic, messages: more.map((s) => ({ key: s, value: JSON.stringify(event(s)) })) });
+    await producer.send({ topic: physicalTopic(topic), messages: more.map((s) => ({ key: s, value: JSON.stringify(event(s)) })) });
     const outcomes: string[] = [];
     const second = consumerFor(topic, countEffect, { metrics: { consumed: (_t, _type, outcome) => void outcomes.push(outcome), retried: () => undefined } });
     await second.start();

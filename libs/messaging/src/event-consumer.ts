@@ -5,6 +5,7 @@ import { describeError, isTransientError } from './errors';
 import { claimInbox } from './inbox';
 import { enqueueEvents, type OutgoingEvent } from './outbox';
 import { silentLogger, type MessagingLogger } from './kafka';
+import { physicalTopic } from './topic-names';
 import type { TraceContext } from './trace';
 
 export interface MessageMeta {
@@ -106,7 +107,7 @@ export class EventConsumer {
       maxWaitTimeInMs: 100,
     });
     await this.consumer.connect();
-    await this.consumer.subscribe({ topics: this.opts.topics, fromBeginning: this.opts.fromBeginning ?? true });
+    await this.consumer.subscribe({ topics: this.opts.topics.map(physicalTopic), fromBeginning: this.opts.fromBeginning ?? true });
     await this.consumer.run({
       // Only resolved offsets are committed (eachBatchAutoResolve is off): after each run's
       // transaction, each dead letter, and at the end of the batch. kafkajs ignores
@@ -132,6 +133,8 @@ export class EventConsumer {
     return this.inFlight > 0;
   }
 
+  // kafkajs hands these over as closures that do not use `this` (its docs destructure them too).
+  // eslint-disable-next-line @typescript-eslint/unbound-method
   private async onBatch({ batch, resolveOffset, heartbeat, commitOffsetsIfNecessary, isRunning, isStale }: EachBatchPayload): Promise<void> {
     this.inFlight++;
     try {

@@ -7,3 +7,4 @@ export * from './outbox-relay';
 export * from './inbox';
 export * from './event-consumer';
 export * from './api-versions';
+export * from './topic-names';

@@ -3,6 +3,7 @@ import type { Kafka } from 'kafkajs';
 import { createTestTopic, testInfra, waitFor } from '@switchboard/testing';
 import { fetchApiVersions } from './api-versions';
 import { createKafka } from './kafka';
+import { physicalTopic } from './topic-names';
 
 /** Proves kafkajs 2.2.4 works against the Kafka 4.x broker the project runs (docs/adr/0002). */
 describe('kafkajs against the local Kafka 4.x broker', () => {
@@ -31,13 +32,13 @@ describe('kafkajs against the local Kafka 4.x broker', () => {
     const groupId = `compat-${randomUUID()}`;
     const producer = kafka.producer({ allowAutoTopicCreation: false });
     await producer.connect();
-    await producer.send({ topic, acks: -1, messages: Array.from({ length: 10 }, (_, i) => ({ key: `k${i % 3}`, value: `first-${i}` })) });
+    await producer.send({ topic: physicalTopic(topic), acks: -1, messages: Array.from({ length: 10 }, (_, i) => ({ key: `k${i % 3}`, value: `first-${i}` })) });
 
     const seen: string[] = [];
     const consume = async () => {
       const consumer = kafka.consumer({ groupId, maxWaitTimeInMs: 50 });
       await consumer.connect();
-      await consumer.subscribe({ topic, fromBeginning: true });
+      await consumer.subscribe({ topic: physicalTopic(topic), fromBeginning: true });
       await consumer.run({
         autoCommit: true,
         autoCommitThreshold: 1,
@@ -55,13 +56,13 @@ describe('kafkajs against the local Kafka 4.x broker', () => {
 
     const admin = kafka.admin();
     await admin.connect();
-    const offsets = await admin.fetchOffsets({ groupId, topics: [topic] });
+    const offsets = await admin.fetchOffsets({ groupId, topics: [physicalTopic(topic)] });
     await admin.disconnect();
     // A partition with no commit reports -1.
     const committed = offsets[0]!.partitions.reduce((sum, p) => sum + Math.max(0, Number(p.offset)), 0);
     expect(committed).toBe(10);
 
-    await producer.send({ topic, acks: -1, messages: Array.from({ length: 5 }, (_, i) => ({ key: `k${i}`, value: `second-${i}` })) });
+    await producer.send({ topic: physicalTopic(topic), acks: -1, messages: Array.from({ length: 5 }, (_, i) => ({ key: `k${i}`, value: `second-${i}` })) });
     const second = await consume();
     await waitFor(() => seen.length === 15 || undefined, { message: 'the 5 new messages' });
     await second.disconnect();

@@ -1,6 +1,7 @@
 import type { Producer } from 'kafkajs';
 import type { DataSource, QueryRunner } from 'typeorm';
 import { silentLogger, type MessagingLogger } from './kafka';
+import { physicalTopic } from './topic-names';
 
 export interface OutboxRelayOptions {
   dataSource: DataSource;
@@ -94,7 +95,7 @@ export class OutboxRelay {
       await this.opts.producer.sendBatch({
         acks: -1,
         topicMessages: [...byTopic].map(([topic, list]) => ({
-          topic,
+          topic: physicalTopic(topic),
           messages: list.map((r) => ({ key: r.message_key, value: r.payload, headers: r.headers })),
         })),
       });

@@ -1,5 +1,6 @@
 import type { Kafka } from 'kafkajs';
 import { ALL_TOPICS, dlqOf } from '@switchboard/contracts';
+import { physicalTopic } from './topic-names';
 
 export interface TopicPlan {
   partitions: number;
@@ -8,7 +9,7 @@ export interface TopicPlan {
 
 /** Every public topic and its DLQ; the broker runs with automatic topic creation off. */
 export function plannedTopics(): string[] {
-  return ALL_TOPICS.flatMap((t) => [t, dlqOf(t)]);
+  return ALL_TOPICS.flatMap((t) => [physicalTopic(t), dlqOf(physicalTopic(t))]);
 }
 
 /** Creates missing topics (idempotent); returns the names it created. */

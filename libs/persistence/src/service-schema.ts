@@ -19,7 +19,7 @@ export function roleFor(schema: string): string {
 /**
  * Derives the service's own connection from the administrative DATABASE_URL: same host and
  * database, the service's role and password. A deployment may instead hand each service its own
- * URL (`<SERVICE>_DATABASE_URL`), in which case no bootstrap is needed.
+ * URL (`SERVICE_DATABASE_URL`), in which case no bootstrap is needed.
  */
 export function serviceDatabase(adminUrl: string, schema: string, password: string): ServiceDatabase {
   const url = new URL(adminUrl);

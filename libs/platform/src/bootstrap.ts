@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import type { INestApplication, Type } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { Kafka } from 'kafkajs';
+import type { InvalidMessageHandler } from '@switchboard/messaging';
 import type { DataSource } from 'typeorm';
 import { parseEnv, platformEnvSchema } from './config';
 import { KafkaEventServer, PlatformExceptionFilter, type KafkaEventServerOptions } from './kafka-event-server';
@@ -10,6 +11,10 @@ import { Metrics } from './metrics';
 import { PlatformLifecycle } from './platform.module';
 import type { ServiceDescriptor } from './service-descriptor';
 import { DATA_SOURCE, KAFKA } from './tokens';
+
+function bind(provider: { handle: InvalidMessageHandler }): InvalidMessageHandler {
+  return (raw, reasons, ctx) => provider.handle(raw, reasons, ctx);
+}
 
 /** Attaches the Kafka transport to an app; `@EventPattern` handlers see the original errors. */
 export function connectEventServer(app: INestApplication, options: KafkaEventServerOptions): KafkaEventServer {
@@ -46,6 +51,7 @@ export async function runService(rootModule: Type, service: ServiceDescriptor): 
         topics: [...service.consumes],
         logger,
         metrics: app.get(Metrics),
+        ...(service.invalidMessages ? { onInvalid: bind(app.get(service.invalidMessages)) } : {}),
       });
       await app.startAllMicroservices();
     }

@@ -4,7 +4,7 @@ import { Ctx, Payload } from '@nestjs/microservices';
 import type { Kafka, Producer } from 'kafkajs';
 import type { DataSource } from 'typeorm';
 import { makeEvent, ticketRejectedExample, type Envelope } from '@switchboard/contracts';
-import { createKafka, type HandlerContext } from '@switchboard/messaging';
+import { createKafka, physicalTopic, type HandlerContext } from '@switchboard/messaging';
 import { createTestSchema, createTestTopic, testInfra, TopicCollector, waitFor } from '@switchboard/testing';
 import { connectEventServer } from './bootstrap';
 import { OnEvent } from './kafka-event-server';
@@ -54,7 +54,7 @@ describe('KafkaEventServer (NestJS microservice transport on the real broker)', 
   it('routes events to @EventPattern handlers by type, and dead-letters a handler error with its code', async () => {
     const dlq = await new TopicCollector(kafka, [`${topic}.dlq`]).start();
     const send = (subject: string) => makeEvent('ticket.rejected', ticketRejectedExample, { source: 'test', subject, time: new Date() });
-    await producer.send({ topic, messages: [send('T-closed'), send('T-open')].map((e) => ({ key: e.subject, value: JSON.stringify(e) })) });
+    await producer.send({ topic: physicalTopic(topic), messages: [send('T-closed'), send('T-open')].map((e) => ({ key: e.subject, value: JSON.stringify(e) })) });
     await waitFor(() => applied.includes('T-open'), { message: 'the handler to apply T-open' });
     const [dead] = await dlq.waitForCount(1);
     expect(dead!.headers['dlq-reason']).toBe('handler-failed: TICKET.ALREADY_CLOSED: ticket is archived');

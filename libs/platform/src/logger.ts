@@ -10,7 +10,11 @@ const loggers = new Map<string, Logger>();
 export function createLogger(service: string, level: string): Logger {
   const existing = loggers.get(service);
   if (existing) return existing;
-  const logger = pino({ level, base: { service }, timestamp: pino.stdTimeFunctions.isoTime, formatters: { level: (label) => ({ level: label }) } });
+  // Synchronous writes: every line is out before the next is made, and nothing is lost on exit.
+  const logger = pino(
+    { level, base: { service }, timestamp: pino.stdTimeFunctions.isoTime, formatters: { level: (label) => ({ level: label }) } },
+    pino.destination({ dest: 1, sync: true }),
+  );
   loggers.set(service, logger);
   return logger;
 }

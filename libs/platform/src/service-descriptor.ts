@@ -1,4 +1,6 @@
+import type { Type } from '@nestjs/common';
 import type { Topic } from '@switchboard/contracts';
+import type { InvalidMessageHandler } from '@switchboard/messaging';
 import type { ServiceSchema } from '@switchboard/persistence';
 
 export type ServiceName = 'gateway' | 'intake' | 'dispatch' | 'sla-monitor' | 'callback' | 'scoring';
@@ -12,6 +14,11 @@ export interface ServiceDescriptor {
   usesRedis: boolean;
   /** Topics its Kafka handlers (`@EventPattern('<event type>')`) listen to. */
   consumes: Topic[];
+  /**
+   * A provider (resolved from the app) called in a transaction for each message that fails
+   * validation, before it goes to the DLQ — e.g. intake tells the sender with `ticket.rejected`.
+   */
+  invalidMessages?: Type<{ handle: InvalidMessageHandler }>;
   // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
   entities: Function[];
   // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type

@@ -1,19 +1,24 @@
 import { randomUUID } from 'node:crypto';
 import type { Kafka, KafkaMessage } from 'kafkajs';
 import { dlqOf } from '@switchboard/contracts';
+import { physicalTopic } from '@switchboard/messaging';
 import { waitFor } from './wait-for';
 
-/** A fresh topic and its DLQ for one test: tests never share a topic's offsets. */
+/**
+ * A fresh topic and its DLQ for one test: tests never share a topic's offsets. Returns the
+ * logical name; on the broker it lives under the run's KAFKA_TOPIC_PREFIX.
+ */
 export async function createTestTopic(kafka: Kafka, prefix: string, partitions = 3): Promise<string> {
   const topic = `test.${prefix}.${randomUUID().slice(0, 8)}`;
+  const physical = physicalTopic(topic);
   const admin = kafka.admin();
   await admin.connect();
   try {
     await admin.createTopics({
       waitForLeaders: true,
       topics: [
-        { topic, numPartitions: partitions, replicationFactor: 1 },
-        { topic: dlqOf(topic), numPartitions: 1, replicationFactor: 1 },
+        { topic: physical, numPartitions: partitions, replicationFactor: 1 },
+        { topic: dlqOf(physical), numPartitions: 1, replicationFactor: 1 },
       ],
     });
   } finally {
@@ -23,6 +28,7 @@ export async function createTestTopic(kafka: Kafka, prefix: string, partitions =
 }
 
 export interface CollectedMessage {
+  /** The logical topic name (without the run's prefix). */
   topic: string;
   partition: number;
   offset: string;
@@ -32,8 +38,8 @@ export interface CollectedMessage {
 }
 
 /**
- * Reads a topic from the beginning in a throwaway group and collects what arrives, so a test
- * can wait on what was really published.
+ * Reads topics (logical names) from the beginning in a throwaway group and collects what
+ * arrives, so a test can wait on what was really published.
  */
 export class TopicCollector {
   readonly messages: CollectedMessage[] = [];
@@ -45,12 +51,12 @@ export class TopicCollector {
 
   async start(): Promise<this> {
     await this.consumer.connect();
-    await this.consumer.subscribe({ topics: this.topics, fromBeginning: true });
+    await this.consumer.subscribe({ topics: this.topics.map(physicalTopic), fromBeginning: true });
     await this.consumer.run({
       eachMessage: async ({ topic, partition, message }: { topic: string; partition: number; message: KafkaMessage }) => {
         const headers: Record<string, string> = {};
         for (const [k, v] of Object.entries(message.headers ?? {})) if (v !== undefined) headers[k] = (Array.isArray(v) ? v[0] : v)?.toString() ?? '';
-        this.messages.push({ topic, partition, offset: message.offset, key: message.key?.toString() ?? null, value: message.value, headers });
+        this.messages.push({ topic: topic.slice(physicalTopic('').length), partition, offset: message.offset, key: message.key?.toString() ?? null, value: message.value, headers });
         return Promise.resolve();
       },
     });

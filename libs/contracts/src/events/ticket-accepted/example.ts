@@ -9,6 +9,7 @@ export const ticketAcceptedExample: TicketAccepted = {
   service: 'broadband',
   customerId: 'C-88001',
   customerTier: 'standard',
+  contact: { name: 'Li Wei', phone: '+86 571 5550 1234' },
   location: { region: 'hangzhou', county: 'xihu', zone: 'xihu-07', lat: 30.259, lon: 120.13 },
   reportedAt: '2026-11-24T09:12:00+08:00',
   acceptedAt: '2026-11-24T01:12:03.120Z',

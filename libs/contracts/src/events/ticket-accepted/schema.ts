@@ -6,8 +6,8 @@ export const TICKET_ACCEPTED = 'ticket.accepted' as const;
 
 /**
  * Emitted by intake on `tickets.lifecycle.v1` once a ticket is persisted. Carries what the
- * downstream services need to act; customer contact details stay inside intake and dispatch's
- * notification path, never in scoring (architecture.md, BI rules).
+ * downstream services need to act. The ticket id is derived from (source, externalId), so a
+ * resubmission maps to the same ticket everywhere.
  */
 export const ticketAcceptedSchema = z.strictObject({
   ticketId: z.uuid(),
@@ -18,6 +18,8 @@ export const ticketAcceptedSchema = z.strictObject({
   service: z.enum(services),
   customerId: z.string().min(1).max(64),
   customerTier: z.enum(customerTiers),
+  /** For the customer notices of dispatch and callback; scoring never stores it. */
+  contact: z.strictObject({ name: z.string(), phone: z.string() }),
   location: z.strictObject({
     region: z.string(),
     county: z.string(),

@@ -14,6 +14,8 @@ export const ticketRejectedSchema = z.strictObject({
   source: z.string().max(200),
   externalId: z.string().max(200).optional(),
   inboundEventId: z.string().max(200).optional(),
+  /** When the region could be read from the rejected data, for per-region counts. */
+  region: z.string().max(64).optional(),
   reasons: z.array(validationReasonSchema).min(1),
 });
 
