@@ -50,7 +50,12 @@ export async function ensureServiceSchema(adminUrl: string, db: ServiceDatabase,
     const exists = await client.query('SELECT 1 FROM pg_roles WHERE rolname = $1', [db.role]);
     const pw = password.replace(/'/g, "''");
     if (exists.rowCount === 0) {
-      await client.query(`CREATE ROLE ${role} LOGIN PASSWORD '${pw}' NOSUPERUSER NOCREATEDB NOCREATEROLE`);
+      // Roles are cluster-wide while the advisory lock is per database: another database's
+      // bootstrap may create the role first.
+      await client.query(`CREATE ROLE ${role} LOGIN PASSWORD '${pw}' NOSUPERUSER NOCREATEDB NOCREATEROLE`).catch((e: { code?: string }) => {
+        if (e.code !== '42710' && e.code !== '23505') throw e;
+      });
+      await client.query(`ALTER ROLE ${role} LOGIN PASSWORD '${pw}'`);
     } else {
       await client.query(`ALTER ROLE ${role} LOGIN PASSWORD '${pw}'`);
     }

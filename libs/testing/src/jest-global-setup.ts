@@ -18,7 +18,10 @@ export default async function globalSetup(): Promise<void> {
     Object.assign(process.env, containers.env);
     (globalThis as { __switchboardContainers?: typeof containers }).__switchboardContainers = containers;
   }
-  process.env.KAFKA_TOPIC_PREFIX ??= `test-${randomUUID().slice(0, 8)}.`;
+  const runId = randomUUID().slice(0, 8);
+  process.env.KAFKA_TOPIC_PREFIX ??= `test-${runId}.`;
+  // Each run its own database too, so two runs on one machine never drop each other's data.
+  process.env.TEST_DATABASE_NAME ??= `switchboard_${runId}_test`;
   const infra = testInfra();
   const hint = 'start the infrastructure with `deploy/local/infra.sh up` (make test does this)';
   const maint = new Client({ connectionString: infra.maintenanceUrl });

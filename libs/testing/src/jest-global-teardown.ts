@@ -1,11 +1,23 @@
+import { Client } from 'pg';
 import { createKafka } from '@switchboard/messaging';
-import { testInfra } from './env';
+import { testDatabaseName, testInfra } from './env';
 
-/** Deletes the run's prefixed topics, and stops containers if global setup started them. */
+/**
+ * Deletes the run's prefixed topics and its database (set SWITCHBOARD_KEEP_TEST_DATA=1 to keep
+ * them for a post-mortem), and stops containers if global setup started them.
+ */
 export default async function globalTeardown(): Promise<void> {
   const prefix = process.env.KAFKA_TOPIC_PREFIX;
-  if (prefix?.startsWith('test-') && !process.env.SWITCHBOARD_TEST_TEARDOWN_DONE) {
+  if (prefix?.startsWith('test-') && !process.env.SWITCHBOARD_TEST_TEARDOWN_DONE && !process.env.SWITCHBOARD_KEEP_TEST_DATA) {
     process.env.SWITCHBOARD_TEST_TEARDOWN_DONE = '1';
+    const infra = testInfra();
+    const maint = new Client({ connectionString: infra.maintenanceUrl });
+    await maint.connect();
+    try {
+      await maint.query(`DROP DATABASE IF EXISTS "${testDatabaseName(infra.databaseUrl)}" WITH (FORCE)`);
+    } finally {
+      await maint.end();
+    }
     const admin = createKafka({ brokers: testInfra().kafkaBrokers, clientId: 'switchboard-test-teardown' }).admin();
     await admin.connect();
     try {
