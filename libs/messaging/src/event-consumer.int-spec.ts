@@ -86,7 +86,7 @@ describe('event consumer: inbox, batches and dead letters (real Kafka and Postgr
     const badData = { ...event('T-bad-data'), data: { reasons: [] } };
     const good = event('T-after-poison');
     await producer.send({
-      topic,
+      topic: physicalTopic(topic),
       messages: [
         { key: 'k', value: poison },
         { key: 'k', value: JSON.stringify(badData) },
