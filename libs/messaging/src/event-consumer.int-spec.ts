@@ -146,6 +146,26 @@ describe('event consumer: inbox, batches and dead letters (real Kafka and Postgr
     }
   });
 
+  it('runs after-commit callbacks only for committed effects', async () => {
+    const topic = await createTestTopic(kafka, 'after-commit', 1);
+    const notified: string[] = [];
+    const handler: EventHandler = async (e, ctx) => {
+      ctx.afterCommit(() => notified.push(e.subject));
+      if (e.subject === 'T-rolls-back') throw Object.assign(new Error('refused'), { code: 'TEST.REFUSED' });
+      await countEffect(e, ctx);
+    };
+    await producer.send({ topic: physicalTopic(topic), messages: ['T-rolls-back', 'T-commits'].map((s) => ({ value: JSON.stringify(event(s)) })) });
+    const consumer = consumerFor(topic, handler, { maxAttempts: 2 });
+    await consumer.start();
+    try {
+      await waitFor(() => applied('T-commits'), { message: 'the committed event' });
+      await waitFor(() => notified.includes('T-commits'), { message: 'its after-commit callback' });
+      expect(notified).toEqual(['T-commits']);
+    } finally {
+      await consumer.stop();
+    }
+  });
+
   it('applies a healthy batch in one transaction and resumes from the committed offset after a restart', async () => {
     const topic = await createTestTopic(kafka, 'batch', 2);
     const subjects = Array.from({ length: 300 }, (_, i) => `T-batch-${i % 30}`);

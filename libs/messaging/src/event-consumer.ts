@@ -23,6 +23,8 @@ export interface HandlerContext {
   readonly trace: TraceContext;
   /** Enqueue events in this same transaction (the outbox); they inherit the trace. */
   emit(...events: OutgoingEvent[]): Promise<void>;
+  /** Runs `fn` once the transaction has committed (e.g. to push to live subscribers); never on rollback. */
+  afterCommit(fn: () => void): void;
 }
 
 export type EventHandler = (event: DecodedEvent, ctx: HandlerContext) => Promise<void>;
@@ -181,22 +183,36 @@ export class EventConsumer {
     return { topic, partition, offset: message.offset, key: message.key?.toString() ?? null, headers: headersOf(message.headers) };
   }
 
-  private context(manager: EntityManager, meta: MessageMeta, event?: DecodedEvent): HandlerContext {
+  /** A transaction whose handlers may register after-commit callbacks. */
+  private async transact<T>(work: (manager: EntityManager, hooks: (() => void)[]) => Promise<T>): Promise<T> {
+    const hooks: (() => void)[] = [];
+    const result = await this.opts.dataSource.transaction((manager) => work(manager, hooks));
+    for (const hook of hooks) {
+      try {
+        hook();
+      } catch (e) {
+        this.log.warn({ err: e as Error }, 'after-commit callback failed');
+      }
+    }
+    return result;
+  }
+
+  private context(manager: EntityManager, hooks: (() => void)[], meta: MessageMeta, event?: DecodedEvent): HandlerContext {
     const trace: TraceContext = {
       traceparent: meta.headers[Headers.TraceParent] ?? '',
       correlationId: event?.correlationId ?? meta.headers[Headers.CorrelationId] ?? event?.id,
       causationId: event?.id,
     };
-    return { manager, message: meta, trace, emit: (...events) => enqueueEvents(manager, events, trace) };
+    return { manager, message: meta, trace, emit: (...events) => enqueueEvents(manager, events, trace), afterCommit: (fn) => void hooks.push(fn) };
   }
 
   private async applyRun(topic: string, partition: number, run: Extract<Step, { kind: 'event' }>[], heartbeat: () => Promise<void>): Promise<void> {
     if (run.length > 1) {
       try {
-        const outcomes = await this.opts.dataSource.transaction(async (manager) => {
+        const outcomes = await this.transact(async (manager, hooks) => {
           const results: ('applied' | 'duplicate')[] = [];
           for (const step of run) {
-            results.push(await this.applyOne(manager, topic, partition, step));
+            results.push(await this.applyOne(manager, hooks, topic, partition, step));
             // kafkajs sends a heartbeat only when its interval has passed: cheap to call often.
             await heartbeat();
           }
@@ -213,10 +229,10 @@ export class EventConsumer {
     }
   }
 
-  private async applyOne(manager: EntityManager, topic: string, partition: number, step: Extract<Step, { kind: 'event' }>): Promise<'applied' | 'duplicate'> {
+  private async applyOne(manager: EntityManager, hooks: (() => void)[], topic: string, partition: number, step: Extract<Step, { kind: 'event' }>): Promise<'applied' | 'duplicate'> {
     if (!(await claimInbox(manager, this.opts.groupId, step.event.id, topic))) return 'duplicate';
     const handler = this.opts.resolveHandler(step.event.type)!;
-    await handler(step.event, this.context(manager, this.meta(topic, partition, step.message), step.event));
+    await handler(step.event, this.context(manager, hooks, this.meta(topic, partition, step.message), step.event));
     return 'applied';
   }
 
@@ -228,7 +244,7 @@ export class EventConsumer {
     let transientFailures = 0;
     for (;;) {
       try {
-        const outcome = await this.opts.dataSource.transaction((manager) => this.applyOne(manager, topic, partition, step));
+        const outcome = await this.transact((manager, hooks) => this.applyOne(manager, hooks, topic, partition, step));
         this.opts.metrics?.consumed(topic, step.event.type, outcome);
         return;
       } catch (e) {
@@ -260,8 +276,8 @@ export class EventConsumer {
       // The rejection (e.g. `ticket.rejected` to the sender) commits before the dead letter is written.
       for (let attempt = 1; ; attempt++) {
         try {
-          await this.opts.dataSource.transaction((manager) =>
-            onInvalid({ value: step.message.value, partial: step.partial }, step.reasons, this.context(manager, this.meta(topic, partition, step.message))),
+          await this.transact((manager, hooks) =>
+            onInvalid({ value: step.message.value, partial: step.partial }, step.reasons, this.context(manager, hooks, this.meta(topic, partition, step.message))),
           );
           break;
         } catch (e) {
