@@ -1,8 +1,37 @@
 import { Module } from '@nestjs/common';
+import { APP_GUARD } from '@nestjs/core';
 import { PlatformModule } from '@switchboard/platform';
+import { ApiKeyGuard } from './auth/api-key.guard';
+import { ApiKeys } from './auth/api-keys';
+import { AssignmentActionsHttpController } from './assignments/assignment-actions.http.controller';
+import { CommandSender } from './commands/command-sender';
+import { GATEWAY_CONFIG, loadGatewayConfig } from './gateway.config';
 import { gatewayService } from './gateway.service-descriptor';
+import { ReadModelMessageController } from './read-model/read-model.message.controller';
+import { StreamHttpController } from './stream/stream.http.controller';
+import { StreamHub } from './stream/stream.hub';
+import { SurveyAnswersHttpController } from './surveys/survey-answers.http.controller';
+import { TechniciansHttpController } from './technicians/technicians.http.controller';
+import { SubmitTicketHttpController } from './tickets/submit-ticket.http.controller';
+import { TicketQueriesHttpController } from './tickets/ticket-queries.http.controller';
 
 @Module({
   imports: [PlatformModule.forService(gatewayService)],
+  controllers: [
+    SubmitTicketHttpController,
+    TicketQueriesHttpController,
+    AssignmentActionsHttpController,
+    TechniciansHttpController,
+    SurveyAnswersHttpController,
+    StreamHttpController,
+    ReadModelMessageController,
+  ],
+  providers: [
+    { provide: GATEWAY_CONFIG, useFactory: () => loadGatewayConfig() },
+    ApiKeys,
+    CommandSender,
+    StreamHub,
+    { provide: APP_GUARD, useClass: ApiKeyGuard },
+  ],
 })
 export class GatewayModule {}

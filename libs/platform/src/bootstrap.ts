@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import type { INestApplication, Type } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
+import type { NestExpressApplication } from '@nestjs/platform-express';
 import type { Kafka } from 'kafkajs';
 import type { InvalidMessageHandler } from '@switchboard/messaging';
 import type { DataSource } from 'typeorm';
@@ -41,7 +42,13 @@ export async function runService(rootModule: Type, service: ServiceDescriptor): 
   }
   const logger = createLogger(service.name, env.LOG_LEVEL);
   try {
-    const app = await NestFactory.create(rootModule, { logger: new PinoNestLogger(logger), forceCloseConnections: true, abortOnError: false });
+    const app = await NestFactory.create<NestExpressApplication>(rootModule, {
+      logger: new PinoNestLogger(logger),
+      forceCloseConnections: true,
+      abortOnError: false,
+      bodyParser: false,
+    });
+    app.useBodyParser('json', { limit: env.HTTP_BODY_LIMIT, strict: false });
     let server: KafkaEventServer | undefined;
     if (service.consumes.length > 0) {
       server = connectEventServer(app, {

@@ -15,6 +15,8 @@ export const platformEnvSchema = z.object({
   /** The HTTP port of a non-gateway service (health and metrics); each has its own default. */
   HTTP_PORT: z.coerce.number().int().min(0).max(65535).optional(),
   HTTP_HOST: z.string().default('127.0.0.1'),
+  /** The largest JSON body accepted; a larger one gets HTTP 413. */
+  HTTP_BODY_LIMIT: z.string().regex(/^\d+(kb|mb)$/, 'a size such as 256kb or 1mb').default('256kb'),
   KAFKA_TOPIC_PARTITIONS: z.coerce.number().int().min(1).max(1000).default(6),
   /** Password of the service's own database role; created by the service at start. */
   DB_SERVICE_PASSWORD: z.string().min(8).optional(),

@@ -1,4 +1,4 @@
-import { Catch, type ArgumentsHost } from '@nestjs/common';
+import { Catch, HttpException, HttpStatus, type ArgumentsHost } from '@nestjs/common';
 import { BaseExceptionFilter } from '@nestjs/core';
 import { EventPattern, Server, type CustomTransportStrategy } from '@nestjs/microservices';
 import { lastValueFrom, throwError, type Observable } from 'rxjs';
@@ -62,14 +62,27 @@ export class KafkaEventServer extends Server implements CustomTransportStrategy 
 export class PlatformExceptionFilter extends BaseExceptionFilter {
   override catch(exception: unknown, host: ArgumentsHost): Observable<never> | void {
     if (host.getType() === 'rpc') return throwError(() => exception);
+    if (exception instanceof HttpException && this.applicationRef) {
+      // One error shape on every route: { error: STABLE_CODE, message, reasons? }.
+      const status = exception.getStatus();
+      this.applicationRef.reply(host.switchToHttp().getResponse(), httpErrorBody(status, exception.getResponse()), status);
+      return;
+    }
     super.catch(exception, host);
   }
 }
 
+export function httpErrorBody(status: number, body: string | object): object {
+  if (typeof body === 'object' && 'error' in body && typeof body.error === 'string' && /^[A-Z][A-Z_.]*$/.test(body.error)) return body;
+  const message = typeof body === 'string' ? body : 'message' in body ? String((body as { message: unknown }).message) : 'request failed';
+  const code = (HttpStatus[status] as string | undefined) ?? 'HTTP_ERROR';
+  return { error: `HTTP.${code}`, message };
+}
+
 /**
- * `@OnEvent('ticket.accepted')`: a Kafka handler for one event type of the contracts registry.
+ * `@OnEvent('ticket.accepted')`: a Kafka handler for event types of the contracts registry.
  * The handler gets the validated event (`@Payload()`) and the HandlerContext (`@Ctx()`).
  */
-export function OnEvent(type: EventType): MethodDecorator {
-  return (EventPattern as (pattern: string) => MethodDecorator)(type);
+export function OnEvent(...types: [EventType, ...EventType[]]): MethodDecorator {
+  return (EventPattern as (pattern: string | string[]) => MethodDecorator)(types.length === 1 ? types[0] : types);
 }

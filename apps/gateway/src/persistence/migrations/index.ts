@@ -1,4 +1,5 @@
 import { MessagingTables1764000000000 } from '@switchboard/persistence';
+import { GatewayTables1764000000100 } from './1764000000100-GatewayTables';
 
 /** The gateway schema's migrations, in order; run at start, never `synchronize`. */
-export const gatewayMigrations = [MessagingTables1764000000000];
+export const gatewayMigrations = [MessagingTables1764000000000, GatewayTables1764000000100];

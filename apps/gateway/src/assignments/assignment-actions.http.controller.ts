@@ -1,0 +1,50 @@
+import { Body, Controller, HttpCode, Inject, Param, Post, Req } from '@nestjs/common';
+import type { DataSource } from 'typeorm';
+import { z } from 'zod';
+import { resolutionCodes } from '@switchboard/contracts';
+import { CLOCK, type Clock } from '@switchboard/persistence';
+import { DATA_SOURCE } from '@switchboard/platform';
+import { callerOf, type AuthenticatedRequest } from '../auth/api-key.guard';
+import { CommandSender } from '../commands/command-sender';
+import { actionRefusal, assignmentActions, type AssignmentState } from '../domain/ticket-progress';
+import { conflict, notFound, parseOr422 } from '../http/validation';
+
+const actionBody = z.strictObject({
+  resolutionCode: z.enum(resolutionCodes).optional(),
+  note: z.string().max(2000).optional(),
+});
+
+const COMMAND = { accept: 'assignment.accept', contact: 'assignment.contact', arrive: 'assignment.arrive', complete: 'assignment.complete' } as const;
+
+/**
+ * Technician actions: accept, contact the customer, arrive, complete (with a resolution code).
+ * Dispatch owns the assignment and decides each transition (a refused one appears in the ticket's
+ * timeline as `command.rejected`); the gateway answers 404/409/422 for what it can tell at once.
+ */
+@Controller('v1/assignments')
+export class AssignmentActionsHttpController {
+  constructor(
+    private readonly commands: CommandSender,
+    @Inject(DATA_SOURCE) private readonly dataSource: DataSource,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
+
+  @Post(':id/:action')
+  @HttpCode(202)
+  async act(@Param('id') id: string, @Param('action') action: string, @Body() body: unknown, @Req() request: AuthenticatedRequest) {
+    const assignmentId = parseOr422(z.uuid(), id, 'assignment id');
+    const verb = parseOr422(z.enum(assignmentActions), action, 'action');
+    const input = parseOr422(actionBody, body ?? {});
+    if (verb === 'complete' && !input.resolutionCode) {
+      parseOr422(actionBody.required({ resolutionCode: true }), input);
+    }
+    const [row] = (await this.dataSource.query('SELECT ticket_id, state FROM rm_assignments WHERE assignment_id = $1', [assignmentId])) as { ticket_id: string; state: AssignmentState }[];
+    if (!row) throw notFound('ASSIGNMENT.NOT_FOUND', `no assignment ${assignmentId}`);
+    const refusal = actionRefusal(row.state);
+    if (refusal) throw conflict('ASSIGNMENT.INVALID_TRANSITION', `cannot ${verb}: ${refusal}`);
+    const [commandId] = await this.commands.send(callerOf(request).source, [
+      { type: COMMAND[verb], subject: assignmentId, data: { assignmentId, ...input, at: this.clock.now().toISOString() } },
+    ]);
+    return { commandId, assignmentId, ticketId: row.ticket_id, action: verb, status: 'sent' };
+  }
+}

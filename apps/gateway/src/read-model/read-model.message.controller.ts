@@ -1,0 +1,39 @@
+import { Controller } from '@nestjs/common';
+import { Ctx, Payload } from '@nestjs/microservices';
+import type { DecodedEvent } from '@switchboard/contracts';
+import type { HandlerContext } from '@switchboard/messaging';
+import { OnEvent } from '@switchboard/platform';
+import { StreamHub } from '../stream/stream.hub';
+import { project } from './read-model.projection';
+
+/** Keeps the read model behind the API and the live stream up to date with every platform event. */
+@Controller()
+export class ReadModelMessageController {
+  constructor(private readonly hub: StreamHub) {}
+
+  @OnEvent(
+    'ticket.accepted',
+    'ticket.rejected',
+    'technician.registered',
+    'ticket.assigned',
+    'ticket.unassignable',
+    'assignment.accepted',
+    'assignment.contacted',
+    'assignment.arrived',
+    'assignment.completed',
+    'command.rejected',
+    'notification.requested',
+    'sla.clock-started',
+    'sla.warning',
+    'sla.breached',
+    'sla.clock-stopped',
+    'survey.scheduled',
+    'survey.completed',
+    'kpi.updated',
+  )
+  async apply(@Payload() event: DecodedEvent, @Ctx() ctx: HandlerContext): Promise<void> {
+    await project(ctx.manager, event);
+    const region = (event.data as { region?: unknown; location?: { region?: unknown } }).region ?? (event.data as { location?: { region?: unknown } }).location?.region;
+    ctx.afterCommit(() => this.hub.publish({ envelope: event, region: typeof region === 'string' ? region : undefined }));
+  }
+}

@@ -1,0 +1,35 @@
+import { Body, Controller, HttpCode, Inject, Param, Post, Req } from '@nestjs/common';
+import type { DataSource } from 'typeorm';
+import { z } from 'zod';
+import { surveyAnswerSchema } from '@switchboard/contracts';
+import { CLOCK, type Clock } from '@switchboard/persistence';
+import { DATA_SOURCE } from '@switchboard/platform';
+import { callerOf, type AuthenticatedRequest } from '../auth/api-key.guard';
+import { CommandSender } from '../commands/command-sender';
+import { conflict, notFound, parseOr422 } from '../http/validation';
+
+const answersBody = surveyAnswerSchema.pick({ answers: true, comment: true });
+
+/** `POST /v1/surveys/{id}/answers`: the four telecom callback questions (domain.md §5), 1–5 each. */
+@Controller('v1/surveys')
+export class SurveyAnswersHttpController {
+  constructor(
+    private readonly commands: CommandSender,
+    @Inject(DATA_SOURCE) private readonly dataSource: DataSource,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
+
+  @Post(':id/answers')
+  @HttpCode(202)
+  async answer(@Param('id') id: string, @Body() body: unknown, @Req() request: AuthenticatedRequest) {
+    const surveyId = parseOr422(z.uuid(), id, 'survey id');
+    const input = parseOr422(answersBody, body);
+    const [row] = (await this.dataSource.query('SELECT ticket_id, state FROM rm_surveys WHERE survey_id = $1', [surveyId])) as { ticket_id: string; state: string }[];
+    if (!row) throw notFound('SURVEY.NOT_FOUND', `no survey ${surveyId}`);
+    if (row.state === 'completed') throw conflict('SURVEY.ALREADY_ANSWERED', 'this survey has been answered');
+    const [commandId] = await this.commands.send(callerOf(request).source, [
+      { type: 'survey.answer', subject: surveyId, data: { surveyId, ...input, at: this.clock.now().toISOString() } },
+    ]);
+    return { commandId, surveyId, ticketId: row.ticket_id, status: 'sent' };
+  }
+}

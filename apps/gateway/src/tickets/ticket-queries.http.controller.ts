@@ -1,0 +1,133 @@
+import { Controller, Get, Inject, Param, Query } from '@nestjs/common';
+import type { DataSource } from 'typeorm';
+import { z } from 'zod';
+import { DATA_SOURCE } from '@switchboard/platform';
+import { TicketStates } from '../domain/ticket-progress';
+import { notFound, parseOr422 } from '../http/validation';
+
+const listQuery = z.strictObject({
+  region: z.string().max(64).optional(),
+  state: z.enum(TicketStates).optional(),
+  breached: z.enum(['true', 'false']).optional(),
+  source: z.string().max(200).optional(),
+  externalId: z.string().max(64).optional(),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+  offset: z.coerce.number().int().min(0).max(1_000_000).default(0),
+});
+
+const rejectionsQuery = z.strictObject({
+  source: z.string().max(200).optional(),
+  externalId: z.string().max(200).optional(),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+});
+
+interface TicketRow {
+  id: string;
+  source: string | null;
+  external_id: string | null;
+  state: string;
+  kind: string | null;
+  service: string | null;
+  channel: string | null;
+  region: string | null;
+  county: string | null;
+  zone: string | null;
+  customer_tier: string | null;
+  owner: string | null;
+  reported_at: Date | null;
+  accepted_at: Date | null;
+  updated_at: Date;
+  assignment_id: string | null;
+  technician_id: string | null;
+  assignment_state: string | null;
+  survey_id: string | null;
+  survey_state: string | null;
+  survey_verdict: string | null;
+  warned: boolean;
+  breached: boolean;
+}
+
+function present(row: TicketRow) {
+  return {
+    id: row.id,
+    source: row.source,
+    externalId: row.external_id,
+    state: row.state,
+    kind: row.kind,
+    service: row.service,
+    channel: row.channel,
+    region: row.region,
+    county: row.county,
+    zone: row.zone,
+    customerTier: row.customer_tier,
+    owner: row.owner,
+    reportedAt: row.reported_at,
+    acceptedAt: row.accepted_at,
+    updatedAt: row.updated_at,
+    warned: row.warned,
+    breached: row.breached,
+    assignment: row.assignment_id ? { assignmentId: row.assignment_id, technicianId: row.technician_id, state: row.assignment_state } : null,
+    survey: row.survey_id ? { surveyId: row.survey_id, state: row.survey_state, verdict: row.survey_verdict } : null,
+  };
+}
+
+const uuidParam = z.uuid();
+
+@Controller('v1')
+export class TicketQueriesHttpController {
+  constructor(@Inject(DATA_SOURCE) private readonly dataSource: DataSource) {}
+
+  /** A ticket's state, its SLA clocks and the full timeline of every event about it, in order. */
+  @Get('tickets/:id')
+  async get(@Param('id') id: string) {
+    const ticketId = parseOr422(uuidParam, id, 'ticket id');
+    const [row] = (await this.dataSource.query('SELECT * FROM rm_tickets WHERE id = $1 AND source IS NOT NULL', [ticketId])) as TicketRow[];
+    if (!row) throw notFound('TICKET.NOT_FOUND', `no ticket ${ticketId} (yet: a ticket appears once intake has accepted it)`);
+    const clocks = (await this.dataSource.query(
+      `SELECT clock_id AS "clockId", metric, started_at AS "startedAt", warn_at AS "warnAt", due_at AS "dueAt", state, warned, breached, met, stopped_at AS "stoppedAt"
+         FROM rm_clocks WHERE ticket_id = $1 ORDER BY metric`,
+      [ticketId],
+    )) as unknown[];
+    const timeline = (await this.dataSource.query(
+      'SELECT event_id AS "eventId", type, time, source, data FROM rm_timeline WHERE ticket_id = $1 ORDER BY time, seq',
+      [ticketId],
+    )) as unknown[];
+    return { ticket: present(row), clocks, timeline };
+  }
+
+  /** Tickets by region, state, breach, or the caller's own reference (source + externalId), newest first. */
+  @Get('tickets')
+  async list(@Query() query: Record<string, unknown>) {
+    const q = parseOr422(listQuery, query, 'query');
+    const where: string[] = ['source IS NOT NULL'];
+    const params: unknown[] = [];
+    const add = (sql: string, value: unknown) => {
+      params.push(value);
+      where.push(sql.replace('?', `$${params.length}`));
+    };
+    if (q.region) add('region = ?', q.region);
+    if (q.state) add('state = ?', q.state);
+    if (q.breached) add('breached = ?', q.breached === 'true');
+    if (q.source) add('source = ?', q.source);
+    if (q.externalId) add('external_id = ?', q.externalId);
+    const clause = where.join(' AND ');
+    const [{ total }] = (await this.dataSource.query(`SELECT count(*)::int AS total FROM rm_tickets WHERE ${clause}`, params)) as [{ total: number }];
+    const rows = (await this.dataSource.query(
+      `SELECT * FROM rm_tickets WHERE ${clause} ORDER BY accepted_at DESC NULLS LAST, id LIMIT $${params.length + 1} OFFSET $${params.length + 2}`,
+      [...params, q.limit, q.offset],
+    )) as TicketRow[];
+    return { items: rows.map(present), total, limit: q.limit, offset: q.offset };
+  }
+
+  /** Why intake refused a ticket sent over Kafka: a Kafka-only system looks up its reference here. */
+  @Get('rejections')
+  async rejections(@Query() query: Record<string, unknown>) {
+    const q = parseOr422(rejectionsQuery, query, 'query');
+    const rows = (await this.dataSource.query(
+      `SELECT event_id AS "eventId", source, external_id AS "externalId", region, reasons, time FROM rm_rejections
+        WHERE ($1::text IS NULL OR source = $1) AND ($2::text IS NULL OR external_id = $2) ORDER BY time DESC LIMIT $3`,
+      [q.source ?? null, q.externalId ?? null, q.limit],
+    )) as unknown[];
+    return { items: rows };
+  }
+}
