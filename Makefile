@@ -8,7 +8,7 @@ SERVICES := deploy/local/services.sh
 # Use the connection settings of the running (or external) infrastructure.
 INFRA_ENV = eval "$$($(INFRA) env)"
 
-.PHONY: help deps build typecheck lint schemas unit infra-up topics up down status test test-int test-e2e clean
+.PHONY: help deps build typecheck lint schemas unit infra-up topics up down status simulate test test-int test-e2e clean
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
@@ -43,11 +43,17 @@ topics: build infra-up ## create the platform's topics and DLQs
 
 up: deps build infra-up topics ## run the whole platform in the background and print where it is
 	$(INFRA_ENV); $(SERVICES) start
+	$(INFRA_ENV); $(SERVICES) demo
 	@$(SERVICES) summary
 
 down: ## stop the services and the infrastructure this project started
 	$(SERVICES) stop || true
 	$(INFRA) down
+
+RATE ?= 60
+DURATION ?= 10m
+simulate: build ## run the simulator in the foreground: make simulate RATE=<tickets/min> DURATION=<e.g. 10m>
+	$(INFRA_ENV); SWITCHBOARD_API_KEY="$$(cat .local/run/admin-api-key)" node dist/apps/simulator/src/main.js run --rate $(RATE) --duration $(DURATION)
 
 status: ## what is running
 	$(INFRA) status || true

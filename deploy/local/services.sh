@@ -24,7 +24,7 @@ start() {
       continue
     fi
     [[ -f $ROOT/dist/apps/$name/src/main.js ]] || { log "dist/apps/$name is missing: run 'make build'"; exit 1; }
-    HTTP_PORT=$port GATEWAY_PORT=${GATEWAY_PORT:-8080} nohup node "$ROOT/dist/apps/$name/src/main.js" >>"$LOGS/$name.log" 2>&1 &
+    HTTP_PORT=$port GATEWAY_PORT=${GATEWAY_PORT:-8080} API_KEY_FILE="$STATE/admin-api-key" nohup node "$ROOT/dist/apps/$name/src/main.js" >>"$LOGS/$name.log" 2>&1 &
     echo $! >"$STATE/$name.pid"
     log "$name started (pid $!, log $LOGS/$name.log)"
   done
@@ -40,7 +40,23 @@ start() {
   done
 }
 
+# The demo: seed a region and start the simulator (a call centre, technicians and customers).
+demo() {
+  local gw=${SERVICES[0]##*:} key
+  key=$(cat "$STATE/admin-api-key" 2>/dev/null || true)
+  [[ -n $key ]] || { log "no admin key in $STATE/admin-api-key (set SWITCHBOARD_BOOTSTRAP_API_KEY?)"; return 1; }
+  export SWITCHBOARD_API="http://127.0.0.1:$gw" SWITCHBOARD_API_KEY="$key"
+  node "$ROOT/dist/apps/simulator/src/main.js" seed >>"$LOGS/simulator.log" 2>&1 || { log "seeding failed; see $LOGS/simulator.log"; return 1; }
+  log "demo region seeded"
+  if pid=$(pid_of simulator); then log "simulator already running (pid $pid)"; return 0; fi
+  nohup node "$ROOT/dist/apps/simulator/src/main.js" run --rate "${SIM_RATE:-20}" >>"$LOGS/simulator.log" 2>&1 &
+  echo $! >"$STATE/simulator.pid"
+  log "simulator started (pid $!, ${SIM_RATE:-20} tickets a minute, log $LOGS/simulator.log)"
+}
+
 stop() {
+  if pid=$(pid_of simulator); then kill -TERM "$pid"; log "simulator stopped"; fi
+  rm -f "$STATE/simulator.pid"
   for entry in "${SERVICES[@]}"; do
     local name=${entry%%:*}
     if pid=$(pid_of "$name"); then
@@ -67,11 +83,16 @@ status() {
 }
 
 summary() {
-  local gw=${SERVICES[0]##*:}
+  local gw=${SERVICES[0]##*:} key
+  key=$(cat "$STATE/admin-api-key" 2>/dev/null || echo '<SWITCHBOARD_BOOTSTRAP_API_KEY>')
   cat <<MSG
 
 Switchboard is up.
   API (gateway)     http://127.0.0.1:$gw        health: http://127.0.0.1:$gw/health   metrics: /metrics
+  API key           $key   (in $STATE/admin-api-key)
+  Watch it live     curl -N -H "Authorization: Bearer $key" http://127.0.0.1:$gw/v1/stream
+  Tickets           curl -H "Authorization: Bearer $key" "http://127.0.0.1:$gw/v1/tickets?limit=5"
+  Simulator         $LOGS/simulator.log   (make simulate RATE=60 for more)
   Services          intake :8081, dispatch :8082, sla-monitor :8083, callback :8084, scoring :8085 (each /health, /metrics)
   Kafka             ${KAFKA_BROKERS:-127.0.0.1:9092}   topics: make topics; DLQs are <topic>.dlq
   Logs              $LOGS/<service>.log (JSON)
@@ -81,8 +102,9 @@ MSG
 
 case "${1:-}" in
   start) start ;;
+  demo) demo ;;
   summary) summary ;;
   stop) stop ;;
   status) status ;;
-  *) echo "usage: $0 start|stop|status|summary" >&2; exit 2 ;;
+  *) echo "usage: $0 start|demo|stop|status|summary" >&2; exit 2 ;;
 esac

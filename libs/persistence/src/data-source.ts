@@ -26,7 +26,8 @@ export function createServiceDataSource(options: ServiceDataSourceOptions): Data
     migrationsTransactionMode: 'each',
     synchronize: false,
     migrationsRun: false,
-    logging: ['error'],
+    // Errors reach the caller as exceptions and are logged there, in JSON.
+    logging: false,
     applicationName: options.applicationName ?? `switchboard-${options.db.schema}`,
     extra: {
       max: options.poolSize ?? 10,

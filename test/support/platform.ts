@@ -1,0 +1,33 @@
+import { startService, type RunningService } from './service-process';
+
+export const TEST_API_KEY = 'sb_test_e2e_key_0123456789abcdefghijkl';
+
+export interface RunningPlatform {
+  services: Record<string, RunningService>;
+  api(path: string, init?: RequestInit): Promise<Response>;
+  stop(): Promise<void>;
+}
+
+const NAMES = ['gateway', 'intake', 'dispatch', 'sla-monitor', 'callback', 'scoring'] as const;
+
+/**
+ * All six services as processes on the real infrastructure, with a known admin key. `env`
+ * shortens business time (SLA_TIME_SCALE, CALLBACK_DELAY_MS) for the tests that need it.
+ */
+export async function startPlatform(basePort: number, env: Record<string, string> = {}): Promise<RunningPlatform> {
+  const shared = { SWITCHBOARD_BOOTSTRAP_API_KEY: TEST_API_KEY, API_KEY_FILE: `/tmp/switchboard-e2e-${process.pid}-key`, ...env };
+  const started = await Promise.all(NAMES.map((name, i) => startService(name, basePort + i, shared)));
+  const services = Object.fromEntries(started.map((s) => [s.name, s]));
+  const gateway = services.gateway!;
+  return {
+    services,
+    api: (path, init = {}) =>
+      fetch(gateway.url(path), {
+        ...init,
+        headers: { authorization: `Bearer ${TEST_API_KEY}`, 'content-type': 'application/json', ...(init.headers as Record<string, string> | undefined) },
+      }),
+    async stop() {
+      await Promise.all(started.map((s) => s.stop('SIGTERM')));
+    },
+  };
+}
