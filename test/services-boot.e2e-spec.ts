@@ -1,4 +1,4 @@
-import { startService, type RunningService } from './support/service-process';
+import { startService, TEST_API_KEY, type RunningService } from './support/service-process';
 
 const services: [name: string, port: number, checks: string[]][] = [
   ['gateway', 18080, ['kafka', 'postgres']],
@@ -30,7 +30,8 @@ describe.each(services)('%s boots on the real infrastructure and stops cleanly',
   });
 
   it('serves Prometheus metrics labelled with its name', async () => {
-    const res = await fetch(service.url('/metrics'));
+    // The gateway guards every route but /health with an API key.
+    const res = await fetch(service.url('/metrics'), { headers: { authorization: `Bearer ${TEST_API_KEY}` } });
     expect(res.headers.get('content-type')).toMatch(/^text\/plain/);
     const text = await res.text();
     expect(text).toContain('# TYPE switchboard_outbox_pending gauge');

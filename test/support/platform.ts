@@ -1,6 +1,6 @@
-import { startService, type RunningService } from './service-process';
+import { startService, TEST_API_KEY, type RunningService } from './service-process';
 
-export const TEST_API_KEY = 'sb_test_e2e_key_0123456789abcdefghijkl';
+export { TEST_API_KEY };
 
 export interface RunningPlatform {
   services: Record<string, RunningService>;
@@ -15,7 +15,7 @@ const NAMES = ['gateway', 'intake', 'dispatch', 'sla-monitor', 'callback', 'scor
  * shortens business time (SLA_TIME_SCALE, CALLBACK_DELAY_MS) for the tests that need it.
  */
 export async function startPlatform(basePort: number, env: Record<string, string> = {}): Promise<RunningPlatform> {
-  const shared = { SWITCHBOARD_BOOTSTRAP_API_KEY: TEST_API_KEY, API_KEY_FILE: `/tmp/switchboard-e2e-${process.pid}-key`, ...env };
+  const shared = { ...env };
   const started = await Promise.all(NAMES.map((name, i) => startService(name, basePort + i, shared)));
   const services = Object.fromEntries(started.map((s) => [s.name, s]));
   const gateway = services.gateway!;

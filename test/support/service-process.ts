@@ -1,8 +1,12 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { testInfra, waitFor } from '@switchboard/testing';
 
 const ROOT = join(__dirname, '..', '..');
+
+/** The admin API key every gateway started by the tests accepts. */
+export const TEST_API_KEY = 'sb_test_e2e_key_0123456789abcdefghijkl';
 
 export interface RunningService {
   name: string;
@@ -31,6 +35,9 @@ export async function startService(name: string, port: number, extraEnv: Record<
       HTTP_PORT: String(port),
       GATEWAY_PORT: String(port),
       CONSUMER_GROUP_PREFIX: `test-${process.pid}`,
+      // The gateway's admin key: known to the tests, never written into the working tree.
+      SWITCHBOARD_BOOTSTRAP_API_KEY: TEST_API_KEY,
+      API_KEY_FILE: join(tmpdir(), `switchboard-test-${process.pid}-key`),
       ...extraEnv,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -68,15 +75,17 @@ export async function startService(name: string, port: number, extraEnv: Record<
       const started = Date.now();
       if (exited) return { code: exited.code, ms: 0 };
       child.kill(signal);
+      let timer: NodeJS.Timeout | undefined;
       const result = await Promise.race([
         exit,
-        new Promise<{ code: null }>((resolve) =>
-          setTimeout(() => {
+        new Promise<{ code: null }>((resolve) => {
+          timer = setTimeout(() => {
             child.kill('SIGKILL');
             resolve({ code: null });
-          }, 20_000),
-        ),
+          }, 20_000);
+        }),
       ]);
+      clearTimeout(timer);
       return { code: result.code, ms: Date.now() - started };
     },
   };

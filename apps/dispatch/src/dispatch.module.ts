@@ -1,8 +1,18 @@
 import { Module } from '@nestjs/common';
 import { PlatformModule } from '@switchboard/platform';
+import { AssignTicketHandler } from './assign-ticket/assign-ticket.handler';
+import { AssignTicketMessageController } from './assign-ticket/assign-ticket.message.controller';
+import { TicketDispatcher } from './assign-ticket/ticket-dispatcher';
+import { dispatchConfigProvider } from './config/dispatch-config';
 import { dispatchService } from './dispatch.service-descriptor';
+import { ProgressAssignmentHandler } from './progress-assignment/progress-assignment.handler';
+import { ProgressAssignmentMessageController } from './progress-assignment/progress-assignment.message.controller';
+import { RegisterTechnicianHandler } from './register-technician/register-technician.handler';
+import { RegisterTechnicianMessageController } from './register-technician/register-technician.message.controller';
 
 @Module({
   imports: [PlatformModule.forService(dispatchService)],
+  controllers: [AssignTicketMessageController, RegisterTechnicianMessageController, ProgressAssignmentMessageController],
+  providers: [dispatchConfigProvider, TicketDispatcher, AssignTicketHandler, RegisterTechnicianHandler, ProgressAssignmentHandler],
 })
 export class DispatchModule {}

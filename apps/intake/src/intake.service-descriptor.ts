@@ -1,6 +1,7 @@
 import { Topics } from '@switchboard/contracts';
 import type { ServiceDescriptor } from '@switchboard/platform';
 import { intakeMigrations } from './persistence/migrations';
+import { RejectInvalidTicketHandler } from './reject-ticket/reject-invalid-ticket.handler';
 
 /** Takes every ticket in: validates, deduplicates, records the first-contact owner, emits the lifecycle. */
 export const intakeService: ServiceDescriptor = {
@@ -9,6 +10,8 @@ export const intakeService: ServiceDescriptor = {
   defaultPort: 8081,
   usesRedis: false,
   consumes: [Topics.TicketsInbound],
+  // Invalid ingress: `ticket.rejected` to the sender, then the platform's DLQ.
+  invalidMessages: RejectInvalidTicketHandler,
   entities: [],
   migrations: intakeMigrations,
 };

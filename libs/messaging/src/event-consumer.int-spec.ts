@@ -166,6 +166,28 @@ describe('event consumer: inbox, batches and dead letters (real Kafka and Postgr
     }
   });
 
+  it('carries the W3C trace and the correlation id from a consumed event to the events it causes', async () => {
+    const topic = await createTestTopic(kafka, 'trace', 1);
+    const traceId = '4bf92f3577b34da6a3ce929d0e0e4736';
+    const incoming = { ...event('T-traced'), correlationId: 'corr-42' };
+    const handler: EventHandler = (e, ctx) => ctx.emit({ envelope: makeEvent('ticket.rejected', ticketRejectedExample, { source: 'test/consumer', subject: `${e.subject}-caused`, time: new Date() }), topic });
+    await producer.send({ topic: physicalTopic(topic), messages: [{ value: JSON.stringify(incoming), headers: { traceparent: `00-${traceId}-00f067aa0ba902b7-01` } }] });
+    const consumer = consumerFor(topic, handler);
+    await consumer.start();
+    try {
+      const row = await waitFor(
+        async () => ((await db.dataSource.query('SELECT headers FROM outbox WHERE message_key = $1', ['T-traced-caused'])) as { headers: Record<string, string> }[])[0],
+        { message: 'the caused event in the outbox' },
+      );
+      expect(row.headers.traceparent).toMatch(new RegExp(`^00-${traceId}-[0-9a-f]{16}-01$`));
+      expect(row.headers.traceparent).not.toContain('00f067aa0ba902b7');
+      expect(row.headers['correlation-id']).toBe('corr-42');
+      expect(row.headers['causation-id']).toBe(incoming.id);
+    } finally {
+      await consumer.stop();
+    }
+  });
+
   it('applies a healthy batch in one transaction and resumes from the committed offset after a restart', async () => {
     const topic = await createTestTopic(kafka, 'batch', 2);
     const subjects = Array.from({ length: 300 }, (_, i) => `T-batch-${i % 30}`);

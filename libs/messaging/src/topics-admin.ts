@@ -1,4 +1,4 @@
-import type { Kafka } from 'kafkajs';
+import type { Admin, Kafka } from 'kafkajs';
 import { ALL_TOPICS, dlqOf } from '@switchboard/contracts';
 import { physicalTopic } from './topic-names';
 
@@ -21,7 +21,7 @@ export async function ensureTopics(kafka: Kafka, topics: string[], plan: TopicPl
     const missing = topics.filter((t) => !existing.has(t));
     if (missing.length > 0) {
       await admin.createTopics({
-        waitForLeaders: true,
+        waitForLeaders: false,
         topics: missing.map((topic) => ({
           topic,
           numPartitions: topic.endsWith('.dlq') ? 1 : plan.partitions,
@@ -29,8 +29,29 @@ export async function ensureTopics(kafka: Kafka, topics: string[], plan: TopicPl
         })),
       });
     }
+    await waitForTopicsReady(admin, missing);
     return missing;
   } finally {
     await admin.disconnect();
   }
+}
+
+/**
+ * Waits until every partition of the topics has a leader. kafkajs's own `waitForLeaders` gives up
+ * on the UNKNOWN_TOPIC_OR_PARTITION a Kafka 4.x broker answers while a new topic propagates.
+ */
+export async function waitForTopicsReady(admin: Admin, topics: string[], timeoutMs = 30_000): Promise<void> {
+  if (topics.length === 0) return;
+  const deadline = Date.now() + timeoutMs;
+  let last: unknown;
+  while (Date.now() < deadline) {
+    try {
+      const { topics: meta } = await admin.fetchTopicMetadata({ topics });
+      if (meta.length === topics.length && meta.every((t) => t.partitions.length > 0 && t.partitions.every((p) => p.leader >= 0))) return;
+    } catch (e) {
+      last = e;
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`topics not ready after ${timeoutMs} ms: ${topics.join(', ')}${last ? ` (${(last as Error).message})` : ''}`);
 }

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Kafka, KafkaMessage } from 'kafkajs';
 import { dlqOf } from '@switchboard/contracts';
-import { physicalTopic } from '@switchboard/messaging';
+import { physicalTopic, waitForTopicsReady } from '@switchboard/messaging';
 import { waitFor } from './wait-for';
 
 /**
@@ -15,12 +15,13 @@ export async function createTestTopic(kafka: Kafka, prefix: string, partitions =
   await admin.connect();
   try {
     await admin.createTopics({
-      waitForLeaders: true,
+      waitForLeaders: false,
       topics: [
         { topic: physical, numPartitions: partitions, replicationFactor: 1 },
         { topic: dlqOf(physical), numPartitions: 1, replicationFactor: 1 },
       ],
     });
+    await waitForTopicsReady(admin, [physical, dlqOf(physical)]);
   } finally {
     await admin.disconnect();
   }

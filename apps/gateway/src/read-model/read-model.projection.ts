@@ -124,7 +124,24 @@ export async function project(m: EntityManager, event: DecodedEvent): Promise<vo
         event.data.verdict,
       ]);
       break;
-    default:
+    // Handled above (timeline, state, assignment) or not part of the read model: every type is
+    // listed so a new event type is a decision, not an oversight.
+    case 'ticket.received':
+    case 'ticket.assigned':
+    case 'ticket.unassignable':
+    case 'technician.register':
+    case 'assignment.accept':
+    case 'assignment.contact':
+    case 'assignment.arrive':
+    case 'assignment.complete':
+    case 'assignment.accepted':
+    case 'assignment.contacted':
+    case 'assignment.arrived':
+    case 'assignment.completed':
+    case 'command.rejected':
+    case 'notification.requested':
+    case 'survey.answer':
+    case 'kpi.updated':
       break;
   }
 }

@@ -1,4 +1,5 @@
 import { MessagingTables1764000000000 } from '@switchboard/persistence';
+import { IntakeTickets1764000001000 } from './1764000001000-IntakeTickets';
 
 /** The intake schema's migrations, in order; run at start, never `synchronize`. */
-export const intakeMigrations = [MessagingTables1764000000000];
+export const intakeMigrations = [MessagingTables1764000000000, IntakeTickets1764000001000];

@@ -1,0 +1,203 @@
+import type { EntityManager } from 'typeorm';
+import type { TechnicianRegister, TicketAccepted } from '@switchboard/contracts';
+import { AssignmentLifecycle, type AssignmentSnapshot, type AssignmentState } from '../domain/assignment-lifecycle';
+import type { Skill, TechnicianCandidate } from '../domain/technician-selector';
+import type { TicketKind, TicketService } from '../domain/ticket-work';
+
+/** A ticket dispatch has to place, with what the notice on dispatch needs. */
+export interface DispatchTicket {
+  ticketId: string;
+  kind: TicketKind;
+  service: TicketService;
+  region: string;
+  zone: string;
+  contactPhone: string;
+  correlationId: string | null;
+}
+
+export interface AssignmentRow extends AssignmentSnapshot {
+  assignmentId: string;
+  ticketId: string;
+  region: string;
+}
+
+interface TicketRecord {
+  ticket_id: string;
+  kind: TicketKind;
+  service: TicketService;
+  region: string;
+  zone: string;
+  contact_phone: string;
+  correlation_id: string | null;
+}
+
+const toTicket = (r: TicketRecord): DispatchTicket => ({
+  ticketId: r.ticket_id,
+  kind: r.kind,
+  service: r.service,
+  region: r.region,
+  zone: r.zone,
+  contactPhone: r.contact_phone,
+  correlationId: r.correlation_id,
+});
+
+/** Dispatch's SQL, on the transaction of the handler that calls it (unqualified names: the search_path is `dispatch`). */
+export const DispatchStore = {
+  /**
+   * Serializes the work on one region's roster and waiting tickets until the transaction ends: no
+   * technician goes over capacity, and a ticket accepted while a technician registers is never
+   * left waiting because each missed the other.
+   */
+  async lockRegion(m: EntityManager, region: string): Promise<void> {
+    await m.query(`SELECT pg_advisory_xact_lock(hashtext('switchboard.dispatch.region'), hashtext($1))`, [region]);
+  },
+
+  /** Records an accepted ticket as waiting; false when dispatch already knows it. */
+  async insertTicket(m: EntityManager, t: TicketAccepted, correlationId: string, now: Date): Promise<boolean> {
+    const rows = await m.query<unknown[]>(
+      `INSERT INTO tickets (ticket_id, source, external_id, kind, service, customer_tier, contact_name, contact_phone,
+         region, county, zone, reported_at, accepted_at, correlation_id, state, received_at, updated_at)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, 'waiting', $15, $15)
+       ON CONFLICT (ticket_id) DO NOTHING
+       RETURNING ticket_id`,
+      [
+        t.ticketId,
+        t.source,
+        t.externalId,
+        t.kind,
+        t.service,
+        t.customerTier,
+        t.contact.name,
+        t.contact.phone,
+        t.location.region,
+        t.location.county,
+        t.location.zone,
+        t.reportedAt,
+        t.acceptedAt,
+        correlationId,
+        now,
+      ],
+    );
+    return rows.length > 0;
+  },
+
+  async waitingTickets(m: EntityManager, region: string): Promise<DispatchTicket[]> {
+    const rows = await m.query<TicketRecord[]>(
+      `SELECT ticket_id, kind, service, region, zone, contact_phone, correlation_id
+       FROM tickets WHERE region = $1 AND state = 'waiting' ORDER BY accepted_at, ticket_id`,
+      [region],
+    );
+    return rows.map(toTicket);
+  },
+
+  async markUnassignable(m: EntityManager, ticketId: string, reason: string, now: Date): Promise<void> {
+    await m.query(`UPDATE tickets SET unassignable_reason = $2, updated_at = $3 WHERE ticket_id = $1`, [ticketId, reason, now]);
+  },
+
+  /** The region's technicians with their open (not completed) assignments. */
+  async roster(m: EntityManager, region: string): Promise<TechnicianCandidate[]> {
+    const rows = await m.query<
+      { technician_id: string; name: string; phone: string; region: string; zone: string; on_duty: boolean; skills: Skill[]; daily_capacity: number; open: number }[]
+    >(
+      `SELECT t.technician_id, t.name, t.phone, t.region, t.zone, t.on_duty, t.skills, t.daily_capacity,
+              (SELECT count(*) FROM assignments a WHERE a.technician_id = t.technician_id AND a.state <> 'completed')::int AS open
+       FROM technicians t WHERE t.region = $1`,
+      [region],
+    );
+    return rows.map((r) => ({
+      technicianId: r.technician_id,
+      name: r.name,
+      phone: r.phone,
+      region: r.region,
+      zone: r.zone,
+      onDuty: r.on_duty,
+      skills: r.skills,
+      dailyCapacity: r.daily_capacity,
+      openAssignments: r.open,
+    }));
+  },
+
+  async upsertTechnician(m: EntityManager, t: TechnicianRegister, now: Date): Promise<void> {
+    await m.query(
+      `INSERT INTO technicians (technician_id, name, phone, employer, region, county, zone, group_code, skills, lat, lon,
+         on_duty, daily_capacity, registered_at, updated_at)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9::jsonb, $10, $11, $12, $13, $14, $14)
+       ON CONFLICT (technician_id) DO UPDATE SET
+         name = EXCLUDED.name, phone = EXCLUDED.phone, employer = EXCLUDED.employer, region = EXCLUDED.region,
+         county = EXCLUDED.county, zone = EXCLUDED.zone, group_code = EXCLUDED.group_code, skills = EXCLUDED.skills,
+         lat = EXCLUDED.lat, lon = EXCLUDED.lon, on_duty = EXCLUDED.on_duty, daily_capacity = EXCLUDED.daily_capacity,
+         updated_at = EXCLUDED.updated_at`,
+      [
+        t.technicianId,
+        t.name,
+        t.phone,
+        t.employer,
+        t.region,
+        t.county,
+        t.zone,
+        t.group,
+        JSON.stringify(t.skills),
+        t.position?.lat ?? null,
+        t.position?.lon ?? null,
+        t.onDuty,
+        t.dailyCapacity,
+        now,
+      ],
+    );
+  },
+
+  async insertAssignment(
+    m: EntityManager,
+    a: { assignmentId: string; ticketId: string; technicianId: string; region: string; zone: string; rule: string; candidates: unknown; explanation: string },
+    now: Date,
+  ): Promise<void> {
+    await m.query(
+      `INSERT INTO assignments (assignment_id, ticket_id, technician_id, region, zone, state, rule, candidates, explanation, assigned_at, updated_at)
+       VALUES ($1, $2, $3, $4, $5, $10, $6, $7::jsonb, $8, $9, $9)`,
+      [a.assignmentId, a.ticketId, a.technicianId, a.region, a.zone, a.rule, JSON.stringify(a.candidates), a.explanation, now, AssignmentLifecycle.initial],
+    );
+    await m.query(`UPDATE tickets SET state = 'assigned', unassignable_reason = NULL, updated_at = $2 WHERE ticket_id = $1`, [a.ticketId, now]);
+  },
+
+  /** The assignment, locked for the rest of the transaction. */
+  async assignmentForUpdate(m: EntityManager, assignmentId: string): Promise<AssignmentRow | undefined> {
+    const rows = await m.query<{ assignment_id: string; ticket_id: string; technician_id: string; region: string; state: AssignmentState; accepted: boolean }[]>(
+      `SELECT assignment_id, ticket_id, technician_id, region, state, accepted_at IS NOT NULL AS accepted
+       FROM assignments WHERE assignment_id = $1 FOR UPDATE`,
+      [assignmentId],
+    );
+    const r = rows[0];
+    return r
+      ? { assignmentId: r.assignment_id, ticketId: r.ticket_id, technicianId: r.technician_id, region: r.region, state: r.state, accepted: r.accepted }
+      : undefined;
+  },
+
+  /** Moves an assignment to its next state, stamping the step's time (the technician's `at`). */
+  async progressAssignment(
+    m: EntityManager,
+    assignmentId: string,
+    to: AssignmentState,
+    at: string,
+    resolutionCode: string | undefined,
+    now: Date,
+  ): Promise<void> {
+    const stamp = STAMP_COLUMN[to];
+    await m.query(
+      `UPDATE assignments SET state = $2, ${stamp} = $3, resolution_code = COALESCE($4, resolution_code), updated_at = $5 WHERE assignment_id = $1`,
+      [assignmentId, to, at, resolutionCode ?? null, now],
+    );
+  },
+
+  async completeTicket(m: EntityManager, ticketId: string, now: Date): Promise<void> {
+    await m.query(`UPDATE tickets SET state = 'completed', updated_at = $2 WHERE ticket_id = $1`, [ticketId, now]);
+  },
+};
+
+// A fixed map, never input: safe to put in the SQL text.
+const STAMP_COLUMN: Record<AssignmentState, string> = {
+  assigned: 'assigned_at',
+  accepted: 'accepted_at',
+  contacted: 'contacted_at',
+  'on-site': 'arrived_at',
+  completed: 'completed_at',
+};

@@ -1,0 +1,105 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { makeEvent, ticketIdFor, type Envelope, type TicketAccepted, type TicketReceived } from '@switchboard/contracts';
+import type { HandlerContext } from '@switchboard/messaging';
+import { CLOCK, type Clock } from '@switchboard/persistence';
+import { firstContactOwner } from '../domain/first-contact-owner';
+
+export const INTAKE_SOURCE = 'switchboard/intake';
+
+export type AcceptOutcome = { outcome: 'accepted'; ticketId: string } | { outcome: 'resubmitted'; ticketId: string };
+
+/**
+ * Accepts a validated `ticket.received`: one ticket per (source, externalId) — a resubmission is
+ * counted on the ticket and emits nothing — persisted with its first-contact owner, then
+ * announced with `ticket.accepted` in the same transaction.
+ */
+@Injectable()
+export class AcceptTicketHandler {
+  constructor(@Inject(CLOCK) private readonly clock: Clock) {}
+
+  async execute(event: Envelope<'ticket.received', TicketReceived>, ctx: HandlerContext): Promise<AcceptOutcome> {
+    const t = event.data;
+    const source = event.source;
+    const ticketId = ticketIdFor(source, t.externalId);
+    const now = this.clock.now();
+    const owner = firstContactOwner(t.receivedBy, source);
+
+    const inserted = await ctx.manager.query<{ ticket_id: string }[]>(
+      `INSERT INTO tickets (ticket_id, source, external_id, inbound_event_id, channel, kind, service,
+         customer_id, customer_tier, customer_name, customer_phone, region, county, zone, cell_id, lat, lon,
+         summary, complaint_category, reported_at, received_by, owner, state, accepted_at, updated_at)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22, 'accepted', $23, $23)
+       ON CONFLICT (source, external_id) DO NOTHING
+       RETURNING ticket_id`,
+      [
+        ticketId,
+        source,
+        t.externalId,
+        event.id,
+        t.channel,
+        t.kind,
+        t.service,
+        t.customer.id,
+        t.customer.tier,
+        t.customer.name,
+        t.customer.phone,
+        t.location.region,
+        t.location.county,
+        t.location.zone,
+        t.location.cellId ?? null,
+        t.location.lat ?? null,
+        t.location.lon ?? null,
+        t.summary,
+        t.complaintCategory ?? null,
+        t.reportedAt,
+        t.receivedBy ?? null,
+        owner,
+        now,
+      ],
+    );
+
+    if (inserted.length === 0) {
+      // Same (source, externalId): the same ticket. Noted for later reporting, nothing emitted.
+      await ctx.manager.query(
+        `UPDATE tickets SET resubmissions = resubmissions + 1, last_resubmitted_at = $3, last_resubmission_event_id = $4
+         WHERE source = $1 AND external_id = $2`,
+        [source, t.externalId, now, event.id],
+      );
+      return { outcome: 'resubmitted', ticketId };
+    }
+
+    const accepted: TicketAccepted = {
+      ticketId,
+      source,
+      externalId: t.externalId,
+      channel: t.channel,
+      kind: t.kind,
+      service: t.service,
+      customerId: t.customer.id,
+      customerTier: t.customer.tier,
+      contact: { name: t.customer.name, phone: t.customer.phone },
+      location: {
+        region: t.location.region,
+        county: t.location.county,
+        zone: t.location.zone,
+        ...(t.location.cellId !== undefined ? { cellId: t.location.cellId } : {}),
+        ...(t.location.lat !== undefined ? { lat: t.location.lat } : {}),
+        ...(t.location.lon !== undefined ? { lon: t.location.lon } : {}),
+      },
+      ...(t.complaintCategory !== undefined ? { complaintCategory: t.complaintCategory } : {}),
+      reportedAt: t.reportedAt,
+      acceptedAt: now.toISOString(),
+      owner,
+    };
+    await ctx.emit({
+      envelope: makeEvent('ticket.accepted', accepted, {
+        source: INTAKE_SOURCE,
+        subject: ticketId,
+        time: now,
+        correlationId: event.correlationId ?? event.id,
+        causationId: event.id,
+      }),
+    });
+    return { outcome: 'accepted', ticketId };
+  }
+}
