@@ -1,0 +1,57 @@
+import { Controller } from '@nestjs/common';
+import { Ctx, Payload } from '@nestjs/microservices';
+import type { Envelope, EventData, EventType } from '@switchboard/contracts';
+import type { HandlerContext } from '@switchboard/messaging';
+import { OnEvent } from '@switchboard/platform';
+import { CountKpisHandler } from './count-kpis.handler';
+
+type In<T extends EventType> = Envelope<T, EventData<T>>;
+
+/**
+ * Kafka face of the KPI counters: one handler per counted event type (the list is
+ * `COUNTED_EVENT_TYPES` in the domain; a unit test keeps the two equal).
+ */
+@Controller()
+export class CountKpisMessageController {
+  constructor(private readonly handler: CountKpisHandler) {}
+
+  @OnEvent('ticket.accepted')
+  onTicketAccepted(@Payload() event: In<'ticket.accepted'>, @Ctx() ctx: HandlerContext): Promise<void> {
+    return this.handler.handle(event, ctx);
+  }
+
+  @OnEvent('ticket.rejected')
+  onTicketRejected(@Payload() event: In<'ticket.rejected'>, @Ctx() ctx: HandlerContext): Promise<void> {
+    return this.handler.handle(event, ctx);
+  }
+
+  @OnEvent('ticket.assigned')
+  onTicketAssigned(@Payload() event: In<'ticket.assigned'>, @Ctx() ctx: HandlerContext): Promise<void> {
+    return this.handler.handle(event, ctx);
+  }
+
+  @OnEvent('sla.clock-stopped')
+  onClockStopped(@Payload() event: In<'sla.clock-stopped'>, @Ctx() ctx: HandlerContext): Promise<void> {
+    return this.handler.handle(event, ctx);
+  }
+
+  @OnEvent('sla.warning')
+  onSlaWarning(@Payload() event: In<'sla.warning'>, @Ctx() ctx: HandlerContext): Promise<void> {
+    return this.handler.handle(event, ctx);
+  }
+
+  @OnEvent('sla.breached')
+  onSlaBreached(@Payload() event: In<'sla.breached'>, @Ctx() ctx: HandlerContext): Promise<void> {
+    return this.handler.handle(event, ctx);
+  }
+
+  @OnEvent('assignment.completed')
+  onAssignmentCompleted(@Payload() event: In<'assignment.completed'>, @Ctx() ctx: HandlerContext): Promise<void> {
+    return this.handler.handle(event, ctx);
+  }
+
+  @OnEvent('survey.completed')
+  onSurveyCompleted(@Payload() event: In<'survey.completed'>, @Ctx() ctx: HandlerContext): Promise<void> {
+    return this.handler.handle(event, ctx);
+  }
+}

@@ -1,0 +1,101 @@
+import { regionCode, type EventData, type EventType, type KpiUpdated } from '@switchboard/contracts';
+
+/** The per-region, per-day counters BI reads on `scoring.kpis.v1` (issue 3 §7; domain.md §6 KPIs). */
+export const KPI_COUNTERS = [
+  'received',
+  'accepted',
+  'rejected',
+  'assigned',
+  'firstResponseOnTime',
+  'firstResponseLate',
+  'warned',
+  'breached',
+  'completed',
+  'surveyed',
+  'satisfied',
+] as const;
+
+export type KpiCounter = (typeof KPI_COUNTERS)[number];
+export type KpiCounters = Record<KpiCounter, number>;
+
+// The list above and the contract's counters must name the same fields, both ways.
+type SameKeys<A, B> = [keyof A] extends [keyof B] ? ([keyof B] extends [keyof A] ? true : false) : false;
+const countersMatchContract: SameKeys<KpiCounters, KpiUpdated['counters']> = true;
+void countersMatchContract;
+
+/** A region that cannot be read from an event (a rejected ticket without one) is counted here. */
+export const UNKNOWN_REGION = 'unknown';
+
+/** What one event adds: one to each named counter of its region's row for the event's day. */
+export interface KpiIncrement {
+  region: string;
+  /** UTC calendar day (YYYY-MM-DD) of the event's `time`. */
+  date: string;
+  counters: readonly KpiCounter[];
+}
+
+type CountRule<T extends EventType> = (data: EventData<T>) => { region: string | undefined; counters: readonly KpiCounter[] };
+
+/**
+ * How each platform event moves the counters. Exhaustive over every event type, so a new event
+ * must be decided here: counted (a rule) or `ignored`.
+ */
+export const KpiCountRules: { [T in EventType]: CountRule<T> | 'ignored' } = {
+  'ticket.received': 'ignored', // intake's verdict (accepted or rejected) is what is counted as received
+  'ticket.accepted': (d) => ({ region: d.location.region, counters: ['received', 'accepted'] }),
+  'ticket.rejected': (d) => ({ region: d.region, counters: ['received', 'rejected'] }),
+  'ticket.assigned': (d) => ({ region: d.region, counters: ['assigned'] }),
+  'ticket.unassignable': 'ignored',
+  'technician.register': 'ignored',
+  'technician.registered': 'ignored',
+  'assignment.accept': 'ignored',
+  'assignment.contact': 'ignored',
+  'assignment.arrive': 'ignored',
+  'assignment.complete': 'ignored',
+  'assignment.accepted': 'ignored',
+  // The first response is counted from the SLA monitor's verdict (sla.clock-stopped), which knows whether it was on time.
+  'assignment.contacted': 'ignored',
+  'assignment.arrived': 'ignored',
+  'assignment.completed': (d) => ({ region: d.region, counters: ['completed'] }),
+  'command.rejected': 'ignored',
+  'notification.requested': 'ignored',
+  'sla.clock-started': 'ignored',
+  'sla.warning': (d) => ({ region: d.region, counters: ['warned'] }),
+  'sla.breached': (d) => ({ region: d.region, counters: ['breached'] }),
+  'sla.clock-stopped': (d) => ({
+    region: d.region,
+    counters: d.metric === 'first-response' ? [d.met ? 'firstResponseOnTime' : 'firstResponseLate'] : [],
+  }),
+  'survey.scheduled': 'ignored',
+  'survey.answer': 'ignored',
+  'survey.completed': (d) => ({ region: d.region, counters: d.verdict === 'satisfied' ? ['surveyed', 'satisfied'] : ['surveyed'] }),
+  'kpi.updated': 'ignored',
+};
+
+/** The event types that move a counter: the ones scoring's message controller must listen to. */
+export const COUNTED_EVENT_TYPES = (Object.keys(KpiCountRules) as EventType[]).filter((t) => KpiCountRules[t] !== 'ignored');
+
+/** UTC calendar day of an RFC 3339 timestamp (`2026-11-24T07:30:00+08:00` → `2026-11-23`). */
+export function kpiDayOf(time: string): string {
+  const ms = Date.parse(time);
+  if (Number.isNaN(ms)) throw new Error(`not a timestamp: ${time}`);
+  return new Date(ms).toISOString().slice(0, 10);
+}
+
+/** A region usable as a KPI key (the contract's region code), else `unknown`. */
+export function kpiRegion(region: string | undefined): string {
+  return region !== undefined && regionCode.safeParse(region).success ? region : UNKNOWN_REGION;
+}
+
+/** The counters an event moves, or undefined when it moves none. */
+export function kpiIncrementFor<T extends EventType>(event: { type: T; time: string; data: EventData<T> }): KpiIncrement | undefined {
+  const rule = KpiCountRules[event.type] as CountRule<T> | 'ignored';
+  if (rule === 'ignored') return undefined;
+  const { region, counters } = rule(event.data);
+  if (counters.length === 0) return undefined;
+  return { region: kpiRegion(region), date: kpiDayOf(event.time), counters };
+}
+
+export function zeroCounters(): KpiCounters {
+  return Object.fromEntries(KPI_COUNTERS.map((c) => [c, 0])) as KpiCounters;
+}

@@ -1,0 +1,35 @@
+import { DEMO_REGION, type DemoRegion } from './domain/demo-region';
+import { GatewayError, type GatewayClient } from './gateway/gateway-client';
+
+export interface SeedResult {
+  region: string;
+  /** Technicians the gateway took (`{ accepted }` of POST /v1/technicians). */
+  accepted: number;
+  /** Of ours, how many `GET /v1/technicians?region=` lists once registration has gone through; undefined if it could not be read. */
+  listed?: number;
+}
+
+/**
+ * Registers the demo region's technicians through the gateway (register-or-update, so seeding
+ * twice is harmless), then waits up to `waitMs` until the gateway lists them.
+ */
+export async function seedDemo(api: GatewayClient, options: { region?: DemoRegion; waitMs?: number; pollMs?: number } = {}): Promise<SeedResult> {
+  const region = options.region ?? DEMO_REGION;
+  const { accepted } = await api.registerTechnicians(region.technicians);
+  const ours = new Set(region.technicians.map((t) => t.technicianId));
+  const deadline = Date.now() + (options.waitMs ?? 15_000);
+  let listed: number | undefined;
+  for (;;) {
+    try {
+      const { items } = await api.listTechnicians(region.region);
+      listed = items.filter((t) => ours.has(t.technicianId)).length;
+    } catch (e) {
+      // A listing the gateway refuses (not there yet, not allowed) will not change by waiting.
+      if (e instanceof GatewayError && e.status !== undefined && e.status < 500) return { region: region.region, accepted };
+      listed = undefined;
+    }
+    if (listed === ours.size || Date.now() >= deadline) break;
+    await new Promise((r) => setTimeout(r, options.pollMs ?? 250));
+  }
+  return { region: region.region, accepted, ...(listed !== undefined ? { listed } : {}) };
+}
