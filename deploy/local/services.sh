@@ -24,7 +24,9 @@ start() {
       continue
     fi
     [[ -f $ROOT/dist/apps/$name/src/main.js ]] || { log "dist/apps/$name is missing: run 'make build'"; exit 1; }
-    HTTP_PORT=$port GATEWAY_PORT=${GATEWAY_PORT:-8080} API_KEY_FILE="$STATE/admin-api-key" nohup node "$ROOT/dist/apps/$name/src/main.js" >>"$LOGS/$name.log" 2>&1 &
+    # Demo time: business clocks run faster so SLA alerts and callbacks show within minutes.
+    HTTP_PORT=$port GATEWAY_PORT=${GATEWAY_PORT:-8080} API_KEY_FILE="$STATE/admin-api-key" \
+      SLA_TIME_SCALE=${SLA_TIME_SCALE:-0.05} CALLBACK_DELAY_MS=${CALLBACK_DELAY_MS:-30000} nohup node "$ROOT/dist/apps/$name/src/main.js" >>"$LOGS/$name.log" 2>&1 &
     echo $! >"$STATE/$name.pid"
     log "$name started (pid $!, log $LOGS/$name.log)"
   done
@@ -49,7 +51,8 @@ demo() {
   node "$ROOT/dist/apps/simulator/src/main.js" seed >>"$LOGS/simulator.log" 2>&1 || { log "seeding failed; see $LOGS/simulator.log"; return 1; }
   log "demo region seeded"
   if pid=$(pid_of simulator); then log "simulator already running (pid $pid)"; return 0; fi
-  nohup node "$ROOT/dist/apps/simulator/src/main.js" run --rate "${SIM_RATE:-20}" >>"$LOGS/simulator.log" 2>&1 &
+  # --start-time: the call centre's day starts at 10:00 Hangzhou time, whatever the clock says here.
+  nohup node "$ROOT/dist/apps/simulator/src/main.js" run --rate "${SIM_RATE:-20}" --start-time 10:00 --speed "${SIM_SPEED:-20}" >>"$LOGS/simulator.log" 2>&1 &
   echo $! >"$STATE/simulator.pid"
   log "simulator started (pid $!, ${SIM_RATE:-20} tickets a minute, log $LOGS/simulator.log)"
 }
@@ -93,6 +96,7 @@ Switchboard is up.
   Watch it live     curl -N -H "Authorization: Bearer $key" http://127.0.0.1:$gw/v1/stream
   Tickets           curl -H "Authorization: Bearer $key" "http://127.0.0.1:$gw/v1/tickets?limit=5"
   Simulator         $LOGS/simulator.log   (make simulate RATE=60 for more)
+  Demo time         SLA targets x${SLA_TIME_SCALE:-0.05} (first response 30 min -> $(awk "BEGIN{print 1800*${SLA_TIME_SCALE:-0.05}}") s), callbacks after ${CALLBACK_DELAY_MS:-30000} ms
   Services          intake :8081, dispatch :8082, sla-monitor :8083, callback :8084, scoring :8085 (each /health, /metrics)
   Kafka             ${KAFKA_BROKERS:-127.0.0.1:9092}   topics: make topics; DLQs are <topic>.dlq
   Logs              $LOGS/<service>.log (JSON)

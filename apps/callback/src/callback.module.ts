@@ -1,8 +1,15 @@
 import { Module } from '@nestjs/common';
 import { PlatformModule } from '@switchboard/platform';
+import { AnswerSurveyHandler } from './answer-survey/answer-survey.handler';
+import { AnswerSurveyMessageController } from './answer-survey/answer-survey.message.controller';
+import { callbackConfigProvider } from './callback.config';
 import { callbackService } from './callback.service-descriptor';
+import { ScheduleSurveyMessageController } from './schedule-survey/schedule-survey.message.controller';
+import { SurveySender } from './send-survey/survey-sender';
 
 @Module({
   imports: [PlatformModule.forService(callbackService)],
+  controllers: [ScheduleSurveyMessageController, AnswerSurveyMessageController],
+  providers: [callbackConfigProvider, AnswerSurveyHandler, SurveySender],
 })
 export class CallbackModule {}

@@ -8,7 +8,7 @@ export const callbackService: ServiceDescriptor = {
   schema: 'callback',
   defaultPort: 8084,
   usesRedis: false,
-  consumes: [Topics.TicketsLifecycle, Topics.DispatchAssignments],
+  consumes: [Topics.TicketsLifecycle, Topics.DispatchAssignments, Topics.CallbackCommands],
   entities: [],
   migrations: callbackMigrations,
 };

@@ -1,8 +1,18 @@
 import { Module } from '@nestjs/common';
 import { PlatformModule } from '@switchboard/platform';
+import { AlertPoller } from './alerts/alert-poller';
+import { TimerReconciler } from './alerts/timer-reconciler';
+import { slaMonitorConfigProvider } from './sla-monitor.config';
 import { slaMonitorService } from './sla-monitor.service-descriptor';
+import { StartClocksHandler } from './start-clocks/start-clocks.handler';
+import { StartClocksMessageController } from './start-clocks/start-clocks.message.controller';
+import { ClockStopper } from './stop-clocks/clock-stopper';
+import { StopClocksMessageController } from './stop-clocks/stop-clocks.message.controller';
+import { TimerIndex } from './timers/timer-index';
 
 @Module({
   imports: [PlatformModule.forService(slaMonitorService)],
+  controllers: [StartClocksMessageController, StopClocksMessageController],
+  providers: [slaMonitorConfigProvider, TimerIndex, ClockStopper, StartClocksHandler, AlertPoller, TimerReconciler],
 })
 export class SlaMonitorModule {}

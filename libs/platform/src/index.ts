@@ -7,3 +7,4 @@ export * from './metrics';
 export * from './health';
 export * from './platform.module';
 export * from './bootstrap';
+export * from './polling-loop';

@@ -1,4 +1,5 @@
 import { MessagingTables1764000000000 } from '@switchboard/persistence';
+import { SlaClocks1764100000000 } from './1764100000000-sla-clocks';
 
 /** The sla schema's migrations, in order; run at start, never `synchronize`. */
-export const slaMonitorMigrations = [MessagingTables1764000000000];
+export const slaMonitorMigrations = [MessagingTables1764000000000, SlaClocks1764100000000];

@@ -1,0 +1,70 @@
+import type { Provider } from '@nestjs/common';
+import { z } from 'zod';
+import { parseEnv } from '@switchboard/platform';
+import { ClockSchedule, DEFAULT_WARNING_FRACTION } from './domain/clock-schedule';
+import { DEFAULT_SLA_TARGETS, SlaTargets } from './domain/sla-targets';
+
+const MIN = 60_000;
+const HOUR = 60 * MIN;
+const positive = (defaultValue: number) => z.coerce.number().positive().default(defaultValue);
+const intervalMs = (defaultValue: number) => z.coerce.number().int().min(10).default(defaultValue);
+
+/** The SLA monitor's own settings; the business defaults come from domain.md §4. */
+export const slaMonitorEnvSchema = z.object({
+  SLA_FIRST_RESPONSE_MINUTES: positive(DEFAULT_SLA_TARGETS.firstResponseMs / MIN),
+  SLA_RESOLUTION_HOURS_COMPLAINT: positive(DEFAULT_SLA_TARGETS.resolutionMs.complaint / HOUR),
+  SLA_RESOLUTION_HOURS_REPAIR: positive(DEFAULT_SLA_TARGETS.resolutionMs.repair / HOUR),
+  SLA_RESOLUTION_HOURS_INSTALL: positive(DEFAULT_SLA_TARGETS.resolutionMs.install / HOUR),
+  SLA_RESOLUTION_HOURS_MOVE: positive(DEFAULT_SLA_TARGETS.resolutionMs.move / HOUR),
+  SLA_WARNING_FRACTION: z.coerce.number().gt(0).lt(1).default(DEFAULT_WARNING_FRACTION),
+  /** Multiplies every target: 0.002 runs a 30-minute clock in 3.6 s (tests, demos). */
+  SLA_TIME_SCALE: positive(1),
+  /** How often due timers are taken from Redis. */
+  SLA_POLL_MS: intervalMs(250),
+  /** Due timers handled per pass. */
+  SLA_POLL_BATCH: z.coerce.number().int().min(1).max(10_000).default(200),
+  /** How often the Redis timer index is rebuilt from PostgreSQL (it may have been flushed). */
+  SLA_RECONCILE_MS: intervalMs(30_000),
+  /** The Redis sorted set of timers; defaults to one per deployment (consumer-group prefix). */
+  SLA_REDIS_KEY: z.string().min(1).max(200).optional(),
+  CONSUMER_GROUP_PREFIX: z.string().min(1).default('switchboard'),
+});
+
+export interface SlaMonitorConfig {
+  targets: SlaTargets;
+  schedule: ClockSchedule;
+  pollMs: number;
+  pollBatch: number;
+  reconcileMs: number;
+  redisKey: string;
+}
+
+export const SLA_MONITOR_CONFIG = Symbol('SLA_MONITOR_CONFIG');
+
+export function loadSlaMonitorConfig(env: Record<string, string | undefined>): SlaMonitorConfig {
+  const e = parseEnv(slaMonitorEnvSchema, env);
+  return {
+    targets: new SlaTargets(
+      {
+        firstResponseMs: e.SLA_FIRST_RESPONSE_MINUTES * MIN,
+        resolutionMs: {
+          complaint: e.SLA_RESOLUTION_HOURS_COMPLAINT * HOUR,
+          repair: e.SLA_RESOLUTION_HOURS_REPAIR * HOUR,
+          install: e.SLA_RESOLUTION_HOURS_INSTALL * HOUR,
+          move: e.SLA_RESOLUTION_HOURS_MOVE * HOUR,
+        },
+      },
+      e.SLA_TIME_SCALE,
+    ),
+    schedule: new ClockSchedule(e.SLA_WARNING_FRACTION),
+    pollMs: e.SLA_POLL_MS,
+    pollBatch: e.SLA_POLL_BATCH,
+    reconcileMs: e.SLA_RECONCILE_MS,
+    redisKey: e.SLA_REDIS_KEY ?? `${e.CONSUMER_GROUP_PREFIX}:sla-monitor:timers`,
+  };
+}
+
+export const slaMonitorConfigProvider: Provider = {
+  provide: SLA_MONITOR_CONFIG,
+  useFactory: () => loadSlaMonitorConfig(process.env),
+};

@@ -1,0 +1,298 @@
+import { randomUUID } from 'node:crypto';
+import { Redis } from 'ioredis';
+import { Kafka, logLevel, type Producer } from 'kafkajs';
+import { Client } from 'pg';
+import { makeEvent, topicOf, Topics, type Envelope, type EventData, type EventType, type SlaAlert, type SlaClockStarted, type SlaClockStopped } from '@switchboard/contracts';
+import { physicalTopic } from '@switchboard/messaging';
+import { testInfra, TopicCollector, waitFor } from '@switchboard/testing';
+import { startService, type RunningService } from './support/service-process';
+
+// 30 min × 0.002 = 3.6 s to the first-response breach (warning at 2.88 s); a repair's resolution
+// target is set to 1 h here, so 7.2 s (warning at 5.76 s).
+const SLA_ENV = { SLA_TIME_SCALE: '0.002', SLA_RESOLUTION_HOURS_REPAIR: '1', SLA_POLL_MS: '100' };
+const FIRST_RESPONSE_MS = 3_600;
+const RESOLUTION_MS = 7_200;
+/** Past a due time, how long we keep watching to prove nothing more is raised. */
+const MARGIN_MS = 2_500;
+
+const infra = testInfra();
+const kafka = new Kafka({ clientId: 'sla-monitor-e2e', brokers: infra.kafkaBrokers, logLevel: logLevel.NOTHING });
+const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
+
+let producer: Producer;
+let alerts: TopicCollector;
+let redis: Redis;
+
+beforeAll(async () => {
+  producer = kafka.producer({ allowAutoTopicCreation: false });
+  await producer.connect();
+  alerts = await new TopicCollector(kafka, [Topics.SlaAlerts]).start();
+  redis = new Redis(infra.redisUrl);
+});
+
+afterAll(async () => {
+  await alerts.stop();
+  await producer.disconnect();
+  await redis.quit();
+});
+
+async function produce<T extends EventType>(type: T, data: EventData<T>, subject: string): Promise<Envelope<T, EventData<T>>> {
+  const envelope = makeEvent(type, data, { source: 'test/sla-monitor-e2e', subject, time: new Date() });
+  await send(envelope);
+  return envelope;
+}
+
+async function send(envelope: Envelope): Promise<void> {
+  await producer.send({
+    topic: physicalTopic(topicOf(envelope.type as EventType)),
+    messages: [{ key: envelope.subject, value: JSON.stringify(envelope), headers: { 'event-type': envelope.type } }],
+  });
+}
+
+interface TestTicket {
+  ticketId: string;
+  region: string;
+}
+
+/** Every ticket a test creates; their clocks are stopped at the end so no later run inherits them. */
+const created: TestTicket[] = [];
+
+function newTicket(): TestTicket {
+  const ticket = { ticketId: randomUUID(), region: `r-${randomUUID().slice(0, 8)}` };
+  created.push(ticket);
+  return ticket;
+}
+
+/** Contacts and completes every ticket created so far and waits until none of their clocks runs. */
+async function finishClocks(): Promise<void> {
+  const tickets = created.splice(0);
+  for (const { ticketId, region } of tickets) {
+    await produce('assignment.contacted', progress(ticketId, region, new Date()), ticketId);
+    await produce('assignment.completed', { ...progress(ticketId, region, new Date()), resolutionCode: 'fixed' }, ticketId);
+  }
+  const db = new Client({ connectionString: infra.databaseUrl });
+  await db.connect();
+  try {
+    const ids = tickets.map((t) => t.ticketId);
+    await waitFor(async () => (await db.query(`SELECT 1 FROM sla.clocks WHERE ticket_id = ANY($1::uuid[]) AND state = 'running'`, [ids])).rowCount === 0, {
+      message: 'the test tickets’ clocks to stop',
+    });
+  } finally {
+    await db.end();
+  }
+}
+
+function acceptedData(ticketId: string, region: string, acceptedAt: Date): EventData<'ticket.accepted'> {
+  return {
+    ticketId,
+    source: 'test/sla-monitor-e2e',
+    externalId: `E-${ticketId.slice(0, 8)}`,
+    channel: 'phone',
+    kind: 'repair',
+    service: 'broadband',
+    customerId: 'C-1',
+    customerTier: 'standard',
+    contact: { name: 'Li Wei', phone: '+86 571 5550 1234' },
+    location: { region, county: 'xihu', zone: 'xihu-07' },
+    reportedAt: acceptedAt.toISOString(),
+    acceptedAt: acceptedAt.toISOString(),
+    owner: 'agent/test/0001',
+  };
+}
+
+function progress(ticketId: string, region: string, at: Date): EventData<'assignment.contacted'> {
+  return { ticketId, assignmentId: randomUUID(), technicianId: 'T-E2E-01', region, at: at.toISOString() };
+}
+
+/** What sla.alerts.v1 carried about one ticket, in the order of its partition. */
+function eventsOf(ticketId: string): Envelope[] {
+  return alerts.json<Envelope>().filter((e) => e.subject === ticketId);
+}
+
+function ofType<T>(ticketId: string, type: string, metric: string): Envelope<string, T>[] {
+  return eventsOf(ticketId).filter((e) => e.type === type && (e.data as { metric: string }).metric === metric) as Envelope<string, T>[];
+}
+
+async function waitForEvent<T>(ticketId: string, type: string, metric: string, timeoutMs = 20_000): Promise<Envelope<string, T>> {
+  return waitFor(() => ofType<T>(ticketId, type, metric)[0], { timeoutMs, message: `${type} (${metric}) for ticket ${ticketId}` });
+}
+
+/** Sleeps until `instant` + MARGIN_MS: the only fixed waits here, proving that nothing more comes. */
+async function waitPast(instant: string | Date): Promise<void> {
+  const remaining = new Date(instant).getTime() + MARGIN_MS - Date.now();
+  if (remaining > 0) await sleep(remaining);
+}
+
+async function expectExactlyOneWarningAndBreach(ticketId: string, metric: 'first-response' | 'resolution', targetMs: number): Promise<void> {
+  const started = await waitForEvent<SlaClockStarted>(ticketId, 'sla.clock-started', metric);
+  expect(new Date(started.data.dueAt).getTime() - new Date(started.data.startedAt).getTime()).toBe(targetMs);
+  expect(new Date(started.data.warnAt).getTime() - new Date(started.data.startedAt).getTime()).toBe(targetMs * 0.8);
+  const breached = await waitForEvent<SlaAlert>(ticketId, 'sla.breached', metric, targetMs + 15_000);
+  const warning = await waitForEvent<SlaAlert>(ticketId, 'sla.warning', metric);
+  await waitPast(started.data.dueAt);
+
+  expect(ofType(ticketId, 'sla.clock-started', metric)).toHaveLength(1);
+  expect(ofType(ticketId, 'sla.warning', metric)).toHaveLength(1);
+  expect(ofType(ticketId, 'sla.breached', metric)).toHaveLength(1);
+  expect(ofType(ticketId, 'sla.clock-stopped', metric)).toHaveLength(0);
+  const order = eventsOf(ticketId).map((e) => e.id);
+  expect(order.indexOf(warning.id)).toBeGreaterThanOrEqual(0);
+  expect(order.indexOf(warning.id)).toBeLessThan(order.indexOf(breached.id));
+  for (const alert of [warning, breached]) {
+    expect(alert.data).toMatchObject({ clockId: started.data.clockId, ticketId, metric, region: started.data.region, dueAt: started.data.dueAt });
+    expect(alert.correlationId).toBe(started.correlationId);
+  }
+  expect(new Date(warning.data.at).getTime()).toBeGreaterThanOrEqual(new Date(started.data.warnAt).getTime());
+  expect(new Date(breached.data.at).getTime()).toBeGreaterThanOrEqual(new Date(started.data.dueAt).getTime());
+}
+
+function expectNoAlerts(ticketId: string, metric: 'first-response' | 'resolution'): void {
+  expect(ofType(ticketId, 'sla.warning', metric)).toHaveLength(0);
+  expect(ofType(ticketId, 'sla.breached', metric)).toHaveLength(0);
+}
+
+describe('sla-monitor clocks and alerts', () => {
+  let monitor: RunningService;
+
+  beforeAll(async () => {
+    monitor = await startService('sla-monitor', 18130, { ...SLA_ENV, SLA_REDIS_KEY: `test-sla:${randomUUID()}` });
+  });
+
+  afterAll(async () => {
+    await finishClocks();
+    await monitor.stop();
+  });
+
+  it('warns then breaches first response, exactly once each, for a ticket nobody contacts — even when it is accepted twice', async () => {
+    const { ticketId, region } = newTicket();
+    const data = acceptedData(ticketId, region, new Date());
+    const first = await produce('ticket.accepted', data, ticketId);
+    await send(first); // a redelivery of the same event
+    await produce('ticket.accepted', data, ticketId); // the same ticket accepted again (another event)
+
+    await expectExactlyOneWarningAndBreach(ticketId, 'first-response', FIRST_RESPONSE_MS);
+  });
+
+  it('runs the resolution clock from the ticket kind’s target, with its own warning and breach', async () => {
+    const { ticketId, region } = newTicket();
+    await produce('ticket.accepted', acceptedData(ticketId, region, new Date()), ticketId);
+
+    await expectExactlyOneWarningAndBreach(ticketId, 'resolution', RESOLUTION_MS);
+  });
+
+  it('stops first response on contact and resolution on completion, met, with no alert', async () => {
+    const { ticketId, region } = newTicket();
+    const acceptedAt = new Date();
+    await produce('ticket.accepted', acceptedData(ticketId, region, acceptedAt), ticketId);
+    const started = await waitForEvent<SlaClockStarted>(ticketId, 'sla.clock-started', 'resolution');
+    const contactedAt = new Date(acceptedAt.getTime() + 1_000);
+    const contact = await produce('assignment.contacted', progress(ticketId, region, contactedAt), ticketId);
+
+    const stopped = await waitForEvent<SlaClockStopped>(ticketId, 'sla.clock-stopped', 'first-response');
+    expect(stopped.data).toMatchObject({ ticketId, region, met: true, stoppedAt: contactedAt.toISOString() });
+    expect(stopped.causationId).toBe(contact.id);
+    const completedAt = new Date(acceptedAt.getTime() + 2_000);
+    await produce('assignment.completed', { ...progress(ticketId, region, completedAt), resolutionCode: 'fixed' }, ticketId);
+    const resolved = await waitForEvent<SlaClockStopped>(ticketId, 'sla.clock-stopped', 'resolution');
+    expect(resolved.data).toMatchObject({ clockId: started.data.clockId, met: true, stoppedAt: completedAt.toISOString(), dueAt: started.data.dueAt });
+
+    await waitPast(started.data.dueAt);
+    expectNoAlerts(ticketId, 'first-response');
+    expectNoAlerts(ticketId, 'resolution');
+    expect(ofType(ticketId, 'sla.clock-stopped', 'first-response')).toHaveLength(1);
+  });
+
+  it('reports a late contact as not met', async () => {
+    const { ticketId, region } = newTicket();
+    const acceptedAt = new Date(Date.now() - 10_000); // the first-response target passed long ago
+    await produce('ticket.accepted', acceptedData(ticketId, region, acceptedAt), ticketId);
+    await waitForEvent(ticketId, 'sla.breached', 'first-response');
+    await produce('assignment.contacted', progress(ticketId, region, new Date()), ticketId);
+
+    const stopped = await waitForEvent<SlaClockStopped>(ticketId, 'sla.clock-stopped', 'first-response');
+    expect(stopped.data.met).toBe(false);
+  });
+
+  it('keeps a contact that arrives before the ticket’s acceptance and applies it when the clock starts', async () => {
+    const { ticketId, region } = newTicket();
+    const acceptedAt = new Date();
+    await produce('assignment.contacted', progress(ticketId, region, new Date(acceptedAt.getTime() + 500)), ticketId);
+    const db = new Client({ connectionString: infra.databaseUrl });
+    await db.connect();
+    try {
+      await waitFor(
+        async () => ((await db.query('SELECT 1 FROM sla.pending_stops WHERE ticket_id = $1', [ticketId])).rowCount ?? 0) > 0,
+        { message: `a pending stop for ticket ${ticketId}` },
+      );
+    } finally {
+      await db.end();
+    }
+    await produce('ticket.accepted', acceptedData(ticketId, region, acceptedAt), ticketId);
+
+    const stopped = await waitForEvent<SlaClockStopped>(ticketId, 'sla.clock-stopped', 'first-response');
+    expect(stopped.data.met).toBe(true);
+    const started = ofType<SlaClockStarted>(ticketId, 'sla.clock-started', 'first-response')[0]!;
+    expect(stopped.data.clockId).toBe(started.data.clockId);
+    await waitPast(started.data.dueAt);
+    expectNoAlerts(ticketId, 'first-response');
+  });
+});
+
+describe('sla-monitor timer index', () => {
+  const keys = [`test-sla:${randomUUID()}`, `test-sla:${randomUUID()}`];
+  let monitors: RunningService[] = [];
+
+  beforeAll(async () => {
+    // Two monitors on the same clocks, each with its own Redis index, rebuilt twice a second.
+    monitors = await Promise.all(keys.map((key, i) => startService('sla-monitor', 18131 + i, { ...SLA_ENV, SLA_REDIS_KEY: key, SLA_RECONCILE_MS: '500' })));
+  });
+
+  afterAll(async () => {
+    await Promise.all(monitors.map((m) => m.stop()));
+  });
+
+  afterEach(async () => {
+    await finishClocks();
+  });
+
+  async function waitIndexed(clockId: string): Promise<void> {
+    await waitFor(async () => (await Promise.all(keys.map((k) => redis.zscore(k, `${clockId}:breached`)))).every((s) => s !== null), {
+      message: `the timers of clock ${clockId} in both monitors' indexes`,
+    });
+  }
+
+  it('raises each alert exactly once with two monitors polling the same clock', async () => {
+    const { ticketId, region } = newTicket();
+    await produce('ticket.accepted', acceptedData(ticketId, region, new Date()), ticketId);
+    const started = await waitForEvent<SlaClockStarted>(ticketId, 'sla.clock-started', 'first-response');
+    await waitIndexed(started.data.clockId);
+
+    await expectExactlyOneWarningAndBreach(ticketId, 'first-response', FIRST_RESPONSE_MS);
+  });
+
+  it('still alerts when the Redis index is deleted between start and due (rebuilt from PostgreSQL)', async () => {
+    const { ticketId, region } = newTicket();
+    await produce('ticket.accepted', acceptedData(ticketId, region, new Date()), ticketId);
+    const started = await waitForEvent<SlaClockStarted>(ticketId, 'sla.clock-started', 'first-response');
+    await waitIndexed(started.data.clockId);
+
+    await redis.del(...keys);
+    expect(Date.now()).toBeLessThan(new Date(started.data.warnAt).getTime()); // deleted before anything was due
+    expect(await Promise.all(keys.map((k) => redis.exists(k)))).toEqual([0, 0]);
+
+    await expectExactlyOneWarningAndBreach(ticketId, 'first-response', FIRST_RESPONSE_MS);
+    // The clocks still running got their timers back too.
+    const resolution = ofType<SlaClockStarted>(ticketId, 'sla.clock-started', 'resolution')[0]!;
+    await waitIndexed(resolution.data.clockId);
+  });
+
+  it('stops on SIGTERM within 10 s with its pollers, exit code 0, no failed pass logged', async () => {
+    const stops = await Promise.all(monitors.map((m) => m.stop()));
+    for (const { code, ms } of stops) {
+      expect(code).toBe(0);
+      expect(ms).toBeLessThan(10_000);
+    }
+    const failedPasses = monitors.flatMap((m) => m.logs).filter((l) => (JSON.parse(l) as { msg: string }).msg.endsWith('pass failed'));
+    expect(failedPasses).toEqual([]);
+  });
+});
