@@ -1,0 +1,248 @@
+import type { ReadableStreamReadResult } from 'node:stream/web';
+import { randomUUID } from 'node:crypto';
+import type { Producer } from 'kafkajs';
+import { makeEvent, ticketIdFor, type TechnicianRegister, type TicketReceived } from '@switchboard/contracts';
+import { createKafka, physicalTopic } from '@switchboard/messaging';
+import { testInfra, TopicCollector, waitFor } from '@switchboard/testing';
+import { startPlatform, TEST_API_KEY, type RunningPlatform } from './support/platform';
+
+/**
+ * Issue #3, the walking skeleton: one ticket travels intake → dispatch → SLA → callback →
+ * scoring, over the real Kafka, PostgreSQL and Redis, with every service a separate process.
+ */
+describe('ticket lifecycle end to end', () => {
+  // First response is 30 min × scale ≈ 6 s here; resolution (24 h for repairs) stays far away.
+  const SLA_TIME_SCALE = 6 / 1800;
+  const region = `r-${randomUUID().slice(0, 8)}`;
+  const kafkaSource = 'call-centre/kafka-e2e';
+  let platform: RunningPlatform;
+  let producer: Producer;
+  let kpis: TopicCollector;
+
+  const technicians: TechnicianRegister[] = ['z1', 'z1', 'z2', 'z3', 'z3'].map((zone, i) => ({
+    technicianId: `${region}-t${i}`,
+    name: `Engineer ${i}`,
+    phone: `+86 138 0000 ${String(1000 + i)}`,
+    employer: 'own-staff',
+    region,
+    county: 'c1',
+    zone,
+    group: `${region}-g1`,
+    skills: [{ service: 'broadband', kinds: ['install', 'move', 'repair', 'complaint'] }],
+    onDuty: true,
+    dailyCapacity: 100,
+  }));
+
+  const ticket = (externalId: string, zone = 'z1'): TicketReceived => ({
+    externalId,
+    channel: 'phone',
+    kind: 'repair',
+    service: 'broadband',
+    customer: { id: `C-${externalId}`, name: 'Test Customer', phone: '+86 571 5550 0000', tier: 'standard' },
+    location: { region, county: 'c1', zone },
+    summary: 'Broadband is down',
+    reportedAt: new Date().toISOString(),
+    receivedBy: 'agent/e2e',
+  });
+
+  const getTicket = async (id: string) => {
+    const res = await platform.api(`/v1/tickets/${id}`);
+    return res.status === 200 ? ((await res.json()) as TicketView) : undefined;
+  };
+
+  beforeAll(async () => {
+    platform = await startPlatform(18000, { SLA_TIME_SCALE: String(SLA_TIME_SCALE), SLA_POLL_MS: '100', CALLBACK_DELAY_MS: '500', CALLBACK_POLL_MS: '100' });
+    const kafka = createKafka({ brokers: testInfra().kafkaBrokers, clientId: 'lifecycle-e2e' });
+    producer = kafka.producer({ allowAutoTopicCreation: false });
+    await producer.connect();
+    kpis = await new TopicCollector(kafka, ['scoring.kpis.v1']).start();
+    const res = await platform.api('/v1/technicians', { method: 'POST', body: JSON.stringify({ technicians }) });
+    expect(res.status).toBe(202);
+    await waitFor(
+      async () => {
+        const list = (await (await platform.api(`/v1/technicians?region=${region}`)).json()) as { items: unknown[] };
+        return list.items.length === technicians.length || undefined;
+      },
+      { message: 'the roster to be registered' },
+    );
+  });
+
+  afterAll(async () => {
+    await kpis?.stop();
+    await producer?.disconnect();
+    await platform?.stop();
+  });
+
+  it('accepts and assigns 100 tickets over HTTP and 100 over Kafka, each with its timeline', async () => {
+    const httpIds = await Promise.all(
+      Array.from({ length: 100 }, async (_, i) => {
+        const res = await platform.api('/v1/tickets', { method: 'POST', body: JSON.stringify(ticket(`HTTP-${region}-${i}`, ['z1', 'z2', 'z3'][i % 3])) });
+        expect(res.status).toBe(202);
+        const body = (await res.json()) as { ticketId: string };
+        expect(res.headers.get('location')).toBe(`/v1/tickets/${body.ticketId}`);
+        return body.ticketId;
+      }),
+    );
+    const kafkaRefs = Array.from({ length: 100 }, (_, i) => `KAFKA-${region}-${i}`);
+    await producer.send({
+      topic: physicalTopic('tickets.inbound.v1'),
+      messages: kafkaRefs.map((ref) => ({
+        key: ref,
+        value: JSON.stringify(makeEvent('ticket.received', ticket(ref, 'z2'), { source: kafkaSource, subject: ref, time: new Date() })),
+      })),
+    });
+
+    const assigned = async () => {
+      const res = await platform.api(`/v1/tickets?region=${region}&state=assigned&limit=200`);
+      return ((await res.json()) as { total: number }).total;
+    };
+    await waitFor(async () => ((await assigned()) >= 200 ? true : undefined), { timeoutMs: 60_000, message: '200 tickets assigned' });
+
+    // A Kafka-only system finds its ticket by its own reference.
+    const found = (await (await platform.api(`/v1/tickets?source=${encodeURIComponent(kafkaSource)}&externalId=${kafkaRefs[7]}`)).json()) as { items: { id: string }[] };
+    expect(found.items.map((t) => t.id)).toEqual([ticketIdFor(kafkaSource, kafkaRefs[7]!)]);
+
+    for (const id of [httpIds[0]!, httpIds[57]!, found.items[0]!.id]) {
+      const view = (await getTicket(id))!;
+      expect(view.ticket.state).toBe('assigned');
+      expect(view.ticket.owner).toBe('agent/e2e');
+      const types = view.timeline.map((e) => e.type);
+      expect(types).toEqual(expect.arrayContaining(['ticket.accepted', 'ticket.assigned', 'sla.clock-started', 'notification.requested']));
+      expect(types.indexOf('ticket.accepted')).toBeLessThan(types.indexOf('ticket.assigned'));
+      expect(view.clocks.map((c) => c.metric).sort()).toEqual(['first-response', 'resolution']);
+      const assignedEvent = view.timeline.find((e) => e.type === 'ticket.assigned')!;
+      expect((assignedEvent.data as { reason: { explanation: string } }).reason.explanation).toBeTruthy();
+    }
+  });
+
+  it('gives a resubmitted externalId the same ticket, and tells the sender why an invalid event was refused without stopping the rest', async () => {
+    const ref = `RESUB-${region}`;
+    const first = (await (await platform.api('/v1/tickets', { method: 'POST', body: JSON.stringify(ticket(ref)) })).json()) as { ticketId: string };
+    const second = (await (await platform.api('/v1/tickets', { method: 'POST', body: JSON.stringify(ticket(ref)) })).json()) as { ticketId: string };
+    expect(second.ticketId).toBe(first.ticketId);
+
+    const badRef = `BAD-${region}`;
+    const goodRef = `GOOD-${region}`;
+    const bad = makeEvent('ticket.received', ticket(badRef), { source: kafkaSource, subject: badRef, time: new Date() });
+    await producer.send({
+      topic: physicalTopic('tickets.inbound.v1'),
+      messages: [
+        { key: badRef, value: JSON.stringify({ ...bad, data: { ...bad.data, service: 'telegraph' } }) },
+        { key: goodRef, value: JSON.stringify(makeEvent('ticket.received', ticket(goodRef), { source: kafkaSource, subject: goodRef, time: new Date() })) },
+      ],
+    });
+    await waitFor(() => getTicket(ticketIdFor(kafkaSource, goodRef)), { message: 'the valid ticket after the invalid one' });
+    const rejection = await waitFor(
+      async () => {
+        const body = (await (await platform.api(`/v1/rejections?source=${encodeURIComponent(kafkaSource)}&externalId=${badRef}`)).json()) as { items: { reasons: { path: string }[] }[] };
+        return body.items[0];
+      },
+      { message: 'the rejection of the invalid event' },
+    );
+    expect(rejection.reasons.map((r) => r.path)).toContain('data.service');
+
+    await waitFor(async () => ((await getTicket(first.ticketId))?.timeline.length ?? 0) > 2 || undefined, { message: 'the resubmitted ticket to be processed' });
+    const view = (await getTicket(first.ticketId))!;
+    expect(view.timeline.filter((e) => e.type === 'ticket.accepted')).toHaveLength(1);
+  });
+
+  it('warns and then breaches an uncontacted ticket exactly once each, and neither for a contacted one', async () => {
+    const quiet = (await (await platform.api('/v1/tickets', { method: 'POST', body: JSON.stringify(ticket(`QUIET-${region}`)) })).json()) as { ticketId: string };
+    const served = (await (await platform.api('/v1/tickets', { method: 'POST', body: JSON.stringify(ticket(`SERVED-${region}`)) })).json()) as { ticketId: string };
+    const assignment = await waitFor(async () => (await getTicket(served.ticketId))?.ticket.assignment ?? undefined, { message: 'the served ticket to be assigned' });
+    expect((await platform.api(`/v1/assignments/${assignment.assignmentId}/contact`, { method: 'POST', body: '{}' })).status).toBe(202);
+
+    const quietView = await waitFor(
+      async () => {
+        const v = await getTicket(quiet.ticketId);
+        return v?.timeline.some((e) => e.type === 'sla.breached') ? v : undefined;
+      },
+      { timeoutMs: 30_000, message: 'the quiet ticket to breach its first response' },
+    );
+    // Past the due time with a margin, a second alert would have shown up.
+    await new Promise((r) => setTimeout(r, 2_000));
+    const finalQuiet = (await getTicket(quiet.ticketId))!;
+    const alerts = (v: TicketView, type: string) => v.timeline.filter((e) => e.type === type && (e.data as { metric: string }).metric === 'first-response');
+    expect(alerts(finalQuiet, 'sla.warning')).toHaveLength(1);
+    expect(alerts(finalQuiet, 'sla.breached')).toHaveLength(1);
+    expect(finalQuiet.timeline.findIndex((e) => e.type === 'sla.warning')).toBeLessThan(finalQuiet.timeline.findIndex((e) => e.type === 'sla.breached'));
+    expect(quietView.ticket.breached).toBe(true);
+
+    const servedView = (await getTicket(served.ticketId))!;
+    expect(alerts(servedView, 'sla.warning')).toHaveLength(0);
+    expect(alerts(servedView, 'sla.breached')).toHaveLength(0);
+    expect(servedView.clocks.find((c) => c.metric === 'first-response')).toMatchObject({ state: 'stopped', met: true });
+  });
+
+  it('follows completion with a survey whose answers the KPI record on scoring.kpis.v1 counts', async () => {
+    const { ticketId } = (await (await platform.api('/v1/tickets', { method: 'POST', body: JSON.stringify(ticket(`DONE-${region}`, 'z3')) })).json()) as { ticketId: string };
+    const assignment = await waitFor(async () => (await getTicket(ticketId))?.ticket.assignment ?? undefined, { message: 'assignment' });
+    for (const [action, body] of [['accept', {}], ['contact', {}], ['arrive', {}], ['complete', { resolutionCode: 'fixed' }]] as const) {
+      const res = await platform.api(`/v1/assignments/${assignment.assignmentId}/${action}`, { method: 'POST', body: JSON.stringify(body) });
+      expect(res.status).toBe(202);
+      const state = { accept: 'acknowledged', contact: 'contacted', arrive: 'on-site', complete: 'completed' }[action];
+      await waitFor(async () => (await getTicket(ticketId))?.ticket.state === state || undefined, { message: `state ${state}` });
+    }
+    const survey = await waitFor(async () => (await getTicket(ticketId))?.ticket.survey ?? undefined, { message: 'the survey to be scheduled' });
+    const answers = { contactTimeliness: 5, appointmentKeeping: 5, technicalLevel: 4, serviceAttitude: 5 };
+    expect((await platform.api(`/v1/surveys/${survey.surveyId}/answers`, { method: 'POST', body: JSON.stringify({ answers }) })).status).toBe(202);
+    const closed = await waitFor(async () => ((await getTicket(ticketId))?.ticket.state === 'closed' ? getTicket(ticketId) : undefined), { message: 'the ticket to close' });
+    expect(closed!.ticket.survey).toMatchObject({ state: 'completed', verdict: 'satisfied' });
+    expect(closed!.timeline.map((e) => e.type)).toEqual(expect.arrayContaining(['assignment.completed', 'survey.scheduled', 'survey.completed']));
+
+    type Kpi = { data: { region: string; counters: Record<string, number> } };
+    const record = await waitFor(
+      () => kpis.json<Kpi>('scoring.kpis.v1').filter((k) => k.data.region === region).find((k) => k.data.counters.satisfied >= 1 && k.data.counters.completed >= 1),
+      { timeoutMs: 30_000, message: `a kpi.updated record for ${region} counting the satisfied survey` },
+    );
+    expect(record.data.counters.surveyed).toBeGreaterThanOrEqual(1);
+    expect(record.data.counters.accepted).toBeGreaterThanOrEqual(200);
+    expect(record.data.counters.assigned).toBeGreaterThanOrEqual(200);
+    expect(record.data.counters.breached).toBeGreaterThanOrEqual(1);
+    const serialized = JSON.stringify(kpis.json('scoring.kpis.v1'));
+    expect(serialized).not.toContain('Test Customer');
+    expect(serialized).not.toContain('5550 0000');
+  });
+
+  it('streams the platform events of a new ticket as server-sent events', async () => {
+    const controller = new AbortController();
+    const res = await fetch(platform.services.gateway!.url(`/v1/stream?region=${region}`), { headers: { authorization: `Bearer ${TEST_API_KEY}` }, signal: controller.signal });
+    expect(res.headers.get('content-type')).toMatch(/^text\/event-stream/);
+    const reader = res.body!.getReader();
+    let text = '';
+    const { ticketId } = (await (await platform.api('/v1/tickets', { method: 'POST', body: JSON.stringify(ticket(`SSE-${region}`)) })).json()) as { ticketId: string };
+    await waitFor(
+      async () => {
+        const chunk: ReadableStreamReadResult<Uint8Array> = await reader.read();
+        text += new TextDecoder().decode(chunk.value);
+        return text.includes('event: ticket.assigned') && text.includes(ticketId) ? true : undefined;
+      },
+      { message: 'ticket.accepted and ticket.assigned on the stream' },
+    );
+    expect(text).toContain('event: ticket.accepted');
+    controller.abort();
+  });
+
+  it('refuses calls without a valid key, and bad bodies with a reason per field', async () => {
+    expect((await fetch(platform.services.gateway!.url('/v1/tickets'))).status).toBe(401);
+    expect((await fetch(platform.services.gateway!.url('/v1/tickets'), { headers: { authorization: 'Bearer nope' } })).status).toBe(401);
+    const res = await platform.api('/v1/tickets', { method: 'POST', body: JSON.stringify({ ...ticket(`X-${region}`), kind: 'teleport', extra: true }) });
+    expect(res.status).toBe(422);
+    const body = (await res.json()) as { error: string; reasons: { path: string }[] };
+    expect(body.error).toBe('VALIDATION_FAILED');
+    expect(body.reasons.map((r) => r.path).sort()).toEqual(['(root)', 'kind']);
+  });
+});
+
+interface TicketView {
+  ticket: {
+    id: string;
+    state: string;
+    owner: string;
+    breached: boolean;
+    assignment: { assignmentId: string; technicianId: string; state: string } | null;
+    survey: { surveyId: string; state: string; verdict: string | null } | null;
+  };
+  clocks: { metric: string; state: string; met: boolean | null }[];
+  timeline: { eventId: string; type: string; time: string; data: unknown }[];
+}
