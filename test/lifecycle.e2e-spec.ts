@@ -4,6 +4,7 @@ import type { Producer } from 'kafkajs';
 import { makeEvent, ticketIdFor, type TechnicianRegister, type TicketReceived } from '@switchboard/contracts';
 import { createKafka, physicalTopic } from '@switchboard/messaging';
 import { testInfra, TopicCollector, waitFor } from '@switchboard/testing';
+import { GatewayClient, runSimulation, seedDemo } from '../apps/simulator/src';
 import { startPlatform, TEST_API_KEY, type RunningPlatform } from './support/platform';
 
 /**
@@ -221,6 +222,22 @@ describe('ticket lifecycle end to end', () => {
     );
     expect(text).toContain('event: ticket.accepted');
     controller.abort();
+  });
+
+  it('carries the simulator\'s call centre, technicians and customers through the real platform', async () => {
+    const api = new GatewayClient({ baseUrl: platform.services.gateway!.url(''), apiKey: TEST_API_KEY });
+    await seedDemo(api);
+    const counts = await runSimulation({
+      api,
+      maxTickets: 20,
+      rate: 1200,
+      speed: 2000,
+      drainMs: 45_000,
+      runId: region,
+      lateShare: 0,
+      startAt: new Date('2026-11-24T02:00:00Z'),
+    });
+    expect(counts).toMatchObject({ sent: 20, accepted: 20, assigned: 20, completed: 20, surveyed: 20, errors: 0 });
   });
 
   it('refuses calls without a valid key, and bad bodies with a reason per field', async () => {
