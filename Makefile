@@ -52,8 +52,9 @@ down: ## stop the services and the infrastructure this project started
 
 RATE ?= 60
 DURATION ?= 10m
-simulate: build ## run the simulator in the foreground: make simulate RATE=<tickets/min> DURATION=<e.g. 10m>
-	$(INFRA_ENV); SWITCHBOARD_API_KEY="$$(cat .local/run/admin-api-key)" node dist/apps/simulator/src/main.js run --rate $(RATE) --duration $(DURATION)
+SPEED ?= 20
+simulate: build ## run the simulator in the foreground: make simulate RATE=<tickets/min> DURATION=<e.g. 10m> SPEED=<x real time>
+	$(INFRA_ENV); SWITCHBOARD_API_KEY="$$(cat .local/run/admin-api-key)" node dist/apps/simulator/src/main.js run --rate $(RATE) --duration $(DURATION) --speed $(SPEED) --start-time 10:00
 
 status: ## what is running
 	$(INFRA) status || true

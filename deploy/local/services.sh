@@ -17,6 +17,13 @@ healthy() { curl -sf -o /dev/null --max-time 2 "http://127.0.0.1:$1/health"; }
 
 start() {
   mkdir -p "$STATE" "$LOGS"
+  # The admin key `make up` prints: made here once and handed to the gateway, so the key in the
+  # file is always one the gateway accepts (the gateway stores only its hash).
+  if [[ -z ${SWITCHBOARD_BOOTSTRAP_API_KEY:-} ]]; then
+    [[ -s $STATE/admin-api-key ]] || (umask 077 && printf 'sb_%s\n' "$(head -c 32 /dev/urandom | base64 | tr '+/' '-_' | tr -d '=\n')" >"$STATE/admin-api-key")
+    SWITCHBOARD_BOOTSTRAP_API_KEY=$(cat "$STATE/admin-api-key")
+  fi
+  export SWITCHBOARD_BOOTSTRAP_API_KEY
   for entry in "${SERVICES[@]}"; do
     local name=${entry%%:*} port=${entry##*:}
     if pid=$(pid_of "$name"); then
