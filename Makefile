@@ -28,9 +28,10 @@ typecheck: deps ## tsc --noEmit over the whole repo
 lint: deps ## ESLint with the project's gates
 	npm run --silent lint
 
-schemas: deps ## regenerate libs/contracts/json-schema from the zod contracts
-	npx swc libs/contracts/src -d dist --quiet
+schemas: deps ## regenerate libs/contracts/json-schema, libs/contracts/asyncapi.json and docs/api/openapi.json from the code
+	npx swc libs/contracts/src apps/gateway/src -d dist --quiet --ignore '**/*.spec.ts'
 	node dist/libs/contracts/src/cli/generate-json-schema.js
+	node dist/apps/gateway/src/cli/generate-openapi.js
 
 unit: deps ## unit tests (no I/O)
 	npx jest --selectProjects unit

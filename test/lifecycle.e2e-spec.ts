@@ -237,7 +237,10 @@ describe('ticket lifecycle end to end', () => {
       lateShare: 0,
       startAt: new Date('2026-11-24T02:00:00Z'),
     });
-    expect(counts).toMatchObject({ sent: 20, accepted: 20, assigned: 20, completed: 20, surveyed: 20, errors: 0 });
+    expect(counts).toMatchObject({ sent: 20, accepted: 20, errors: 0 });
+    // Unsatisfied customers have their tickets reopened: one more assignment, completion and survey each.
+    expect(counts).toMatchObject({ assigned: 20 + counts.reopened, completed: 20 + counts.reopened, surveyed: 20 + counts.reopened });
+    expect(counts.surveyed - counts.satisfied).toBe(counts.reopened + counts.escalated);
   });
 
   it('refuses calls without a valid key, and bad bodies with a reason per field', async () => {
@@ -249,6 +252,92 @@ describe('ticket lifecycle end to end', () => {
     expect(body.error).toBe('VALIDATION_FAILED');
     expect(body.reasons.map((r) => r.path).sort()).toEqual(['(root)', 'kind']);
   });
+
+  it('reopens a ticket after an unsatisfied survey: same owner, new assignment, fresh resolution clock, new survey, then closed', async () => {
+    const { ticketId } = (await (await platform.api('/v1/tickets', { method: 'POST', body: JSON.stringify(ticket(`LOOP-${region}`, 'z3')) })).json()) as { ticketId: string };
+    const work = async (assignmentId: string) => {
+      for (const [action, body] of [['accept', {}], ['contact', {}], ['arrive', {}], ['complete', { resolutionCode: 'fixed' }]] as const) {
+        const res = await platform.api(`/v1/assignments/${assignmentId}/${action}`, { method: 'POST', body: JSON.stringify(body) });
+        expect(res.status).toBe(202);
+        const state = { accept: 'acknowledged', contact: 'contacted', arrive: 'on-site', complete: 'completed' }[action];
+        await waitFor(async () => ((await getTicket(ticketId))?.ticket.state === state && (await getTicket(ticketId))?.ticket.assignment?.assignmentId === assignmentId) || undefined, {
+          message: `state ${state} of assignment ${assignmentId}`,
+        });
+      }
+    };
+    const events = (v: TicketView, type: string) => v.timeline.filter((e) => e.type === type);
+
+    // Round 1: assigned, worked, completed, and the customer answers the survey unsatisfied.
+    const first = await waitFor(async () => (await getTicket(ticketId))?.ticket.assignment ?? undefined, { message: 'the first assignment' });
+    await work(first.assignmentId);
+    const firstSurvey = await waitFor(async () => (await getTicket(ticketId))?.ticket.survey ?? undefined, { message: 'the first survey' });
+    const unhappy = { contactTimeliness: 2, appointmentKeeping: 2, technicalLevel: 2, serviceAttitude: 2 };
+    expect((await platform.api(`/v1/surveys/${firstSurvey.surveyId}/answers`, { method: 'POST', body: JSON.stringify({ answers: unhappy }) })).status).toBe(202);
+
+    // Intake reopens the same ticket under the same owner, with a raised priority; dispatch places it again.
+    const reopened = await waitFor(
+      async () => {
+        const v = await getTicket(ticketId);
+        return v && events(v, 'ticket.reopened').length > 0 && v.ticket.assignment && v.ticket.assignment.assignmentId !== first.assignmentId ? v : undefined;
+      },
+      { timeoutMs: 30_000, message: 'the ticket to be reopened and assigned again' },
+    );
+    expect(events(reopened, 'survey.completed').map((e) => (e.data as { verdict: string }).verdict)).toEqual(['unsatisfied']);
+    expect(events(reopened, 'survey.unsatisfied').map((e) => e.data)).toEqual([expect.objectContaining({ surveyId: firstSurvey.surveyId, ticketId, attempt: 1 })]);
+    expect(events(reopened, 'ticket.escalated-to-management')).toHaveLength(0);
+    const reopenedEvent = events(reopened, 'ticket.reopened');
+    expect(reopenedEvent).toHaveLength(1);
+    expect(reopenedEvent[0]!.data).toMatchObject({ ticketId, owner: 'agent/e2e', reopenCount: 1, reason: 'customer-unsatisfied', priority: 'high', surveyId: firstSurvey.surveyId });
+    expect(reopened.ticket).toMatchObject({ id: ticketId, owner: 'agent/e2e', reopenCount: 1, round: 2, state: 'assigned' });
+    const assignedEvents = events(reopened, 'ticket.assigned');
+    expect(assignedEvents).toHaveLength(2);
+    const second = reopened.ticket.assignment!;
+    const redispatch = assignedEvents[1]!.data as { assignmentId: string; reason: { explanation: string } };
+    expect(redispatch.assignmentId).toBe(second.assignmentId);
+    expect(redispatch.reason.explanation).toMatch(/^reopened once after an unsatisfied callback, priority high — /);
+    const types = reopened.timeline.map((e) => e.type);
+    expect(types.indexOf('survey.unsatisfied')).toBeLessThan(types.indexOf('ticket.reopened'));
+
+    // The SLA monitor starts a fresh resolution clock; the first round's clocks stay stopped, first response is not restarted.
+    const clocks = await waitFor(
+      async () => {
+        const c = (await getTicket(ticketId))!.clocks;
+        return c.filter((k) => k.metric === 'resolution').length === 2 ? c : undefined;
+      },
+      { message: 'a fresh resolution clock' },
+    );
+    const resolution = clocks.filter((c) => c.metric === 'resolution');
+    expect(new Set(resolution.map((c) => c.clockId)).size).toBe(2);
+    expect(resolution.map((c) => c.state).sort()).toEqual(['running', 'stopped']);
+    expect(clocks.filter((c) => c.metric === 'first-response')).toEqual([expect.objectContaining({ state: 'stopped', met: true })]);
+
+    // Round 2: the technician works the new assignment; a new survey follows, answered satisfied: closed.
+    await work(second.assignmentId);
+    const secondSurvey = await waitFor(
+      async () => {
+        const s = (await getTicket(ticketId))?.ticket.survey;
+        return s && s.surveyId !== firstSurvey.surveyId ? s : undefined;
+      },
+      { message: 'a new survey after the new fix' },
+    );
+    expect(secondSurvey.state).toBe('scheduled');
+    const happy = { contactTimeliness: 5, appointmentKeeping: 5, technicalLevel: 5, serviceAttitude: 5 };
+    expect((await platform.api(`/v1/surveys/${secondSurvey.surveyId}/answers`, { method: 'POST', body: JSON.stringify({ answers: happy }) })).status).toBe(202);
+    const closed = await waitFor(async () => ((await getTicket(ticketId))?.ticket.state === 'closed' ? getTicket(ticketId) : undefined), { message: 'the reopened ticket to close' });
+    expect(closed!.ticket).toMatchObject({ owner: 'agent/e2e', reopenCount: 1, survey: { surveyId: secondSurvey.surveyId, state: 'completed', verdict: 'satisfied' } });
+    expect(events(closed!, 'survey.scheduled')).toHaveLength(2);
+    expect(events(closed!, 'survey.completed').map((e) => (e.data as { verdict: string }).verdict)).toEqual(['unsatisfied', 'satisfied']);
+    expect(events(closed!, 'survey.unsatisfied')).toHaveLength(1);
+    expect(events(closed!, 'ticket.reopened')).toHaveLength(1);
+    const finalResolution = await waitFor(
+      async () => {
+        const r = (await getTicket(ticketId))!.clocks.filter((c) => c.metric === 'resolution');
+        return r.every((c) => c.state === 'stopped') ? r : undefined;
+      },
+      { message: 'the fresh resolution clock to stop at the new fix' },
+    );
+    expect(finalResolution.map((c) => c.met)).toEqual([true, true]);
+  });
 });
 
 interface TicketView {
@@ -257,9 +346,11 @@ interface TicketView {
     state: string;
     owner: string;
     breached: boolean;
+    round: number;
+    reopenCount: number;
     assignment: { assignmentId: string; technicianId: string; state: string } | null;
     survey: { surveyId: string; state: string; verdict: string | null } | null;
   };
-  clocks: { metric: string; state: string; met: boolean | null }[];
+  clocks: { clockId: string; metric: string; state: string; met: boolean | null }[];
   timeline: { eventId: string; type: string; time: string; data: unknown }[];
 }

@@ -8,6 +8,12 @@ describe('callback configuration', () => {
     expect(config).toMatchObject({ delayMs: 3_600_000, pollMs: 500 });
     expect(config.scoring.score(all(4))).toEqual({ score: 90, verdict: 'satisfied' });
     expect(config.scoring.score({ ...all(5), technicalLevel: 3 }).verdict).toBe('unsatisfied');
+    expect(config.attemptLimit.maxAttempts).toBe(3);
+  });
+
+  it('reads the callback attempt limit from CALLBACK_MAX_ATTEMPTS and refuses zero', () => {
+    expect(loadCallbackConfig({ CALLBACK_MAX_ATTEMPTS: '5' }).attemptLimit.maxAttempts).toBe(5);
+    expect(() => loadCallbackConfig({ CALLBACK_MAX_ATTEMPTS: '0' })).toThrow(/CALLBACK_MAX_ATTEMPTS/);
   });
 
   it('reads the delay, the weights and the thresholds from the environment', () => {

@@ -1,6 +1,7 @@
 import type { Provider } from '@nestjs/common';
 import { z } from 'zod';
 import { parseEnv } from '@switchboard/platform';
+import { CallbackAttemptLimit, DEFAULT_CALLBACK_MAX_ATTEMPTS } from './domain/callback-attempts';
 import { DEFAULT_SURVEY_SCORING, SurveyScoring } from './domain/survey-scoring';
 
 const weight = (defaultValue: number) => z.coerce.number().min(0).default(defaultValue);
@@ -13,6 +14,12 @@ export const callbackEnvSchema = z.object({
   /** How often due surveys are looked for. */
   CALLBACK_POLL_MS: z.coerce.number().int().min(10).default(500),
   CALLBACK_SEND_BATCH: z.coerce.number().int().min(1).max(10_000).default(100),
+  /**
+   * Business rule (domain.md §5, the unsatisfied loop): how many callback surveys of one ticket may
+   * be answered unsatisfied. Below it an unsatisfied answer reopens the ticket; the survey that
+   * reaches it escalates the ticket to management instead (default 3).
+   */
+  CALLBACK_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(100).default(DEFAULT_CALLBACK_MAX_ATTEMPTS),
   SURVEY_WEIGHT_CONTACT_TIMELINESS: weight(w.contactTimeliness),
   SURVEY_WEIGHT_APPOINTMENT_KEEPING: weight(w.appointmentKeeping),
   SURVEY_WEIGHT_TECHNICAL_LEVEL: weight(w.technicalLevel),
@@ -26,6 +33,7 @@ export interface CallbackConfig {
   pollMs: number;
   sendBatch: number;
   scoring: SurveyScoring;
+  attemptLimit: CallbackAttemptLimit;
 }
 
 export const CALLBACK_CONFIG = Symbol('CALLBACK_CONFIG');
@@ -36,6 +44,7 @@ export function loadCallbackConfig(env: Record<string, string | undefined>): Cal
     delayMs: e.CALLBACK_DELAY_MS,
     pollMs: e.CALLBACK_POLL_MS,
     sendBatch: e.CALLBACK_SEND_BATCH,
+    attemptLimit: new CallbackAttemptLimit(e.CALLBACK_MAX_ATTEMPTS),
     scoring: new SurveyScoring({
       weights: {
         contactTimeliness: e.SURVEY_WEIGHT_CONTACT_TIMELINESS,

@@ -7,12 +7,14 @@ import { dispatchConfigProvider } from './config/dispatch-config';
 import { dispatchService } from './dispatch.service-descriptor';
 import { ProgressAssignmentHandler } from './progress-assignment/progress-assignment.handler';
 import { ProgressAssignmentMessageController } from './progress-assignment/progress-assignment.message.controller';
+import { RedispatchTicketHandler } from './redispatch-ticket/redispatch-ticket.handler';
+import { RedispatchTicketMessageController } from './redispatch-ticket/redispatch-ticket.message.controller';
 import { RegisterTechnicianHandler } from './register-technician/register-technician.handler';
 import { RegisterTechnicianMessageController } from './register-technician/register-technician.message.controller';
 
 @Module({
   imports: [PlatformModule.forService(dispatchService)],
-  controllers: [AssignTicketMessageController, RegisterTechnicianMessageController, ProgressAssignmentMessageController],
-  providers: [dispatchConfigProvider, TicketDispatcher, AssignTicketHandler, RegisterTechnicianHandler, ProgressAssignmentHandler],
+  controllers: [AssignTicketMessageController, RedispatchTicketMessageController, RegisterTechnicianMessageController, ProgressAssignmentMessageController],
+  providers: [dispatchConfigProvider, TicketDispatcher, AssignTicketHandler, RedispatchTicketHandler, RegisterTechnicianHandler, ProgressAssignmentHandler],
 })
 export class DispatchModule {}

@@ -5,6 +5,7 @@ import { ApiKeyGuard } from './auth/api-key.guard';
 import { ApiKeys } from './auth/api-keys';
 import { AssignmentActionsHttpController } from './assignments/assignment-actions.http.controller';
 import { CommandSender } from './commands/command-sender';
+import { DocsHttpController } from './docs/docs.http.controller';
 import { GATEWAY_CONFIG, loadGatewayConfig } from './gateway.config';
 import { gatewayService } from './gateway.service-descriptor';
 import { ReadModelMessageController } from './read-model/read-model.message.controller';
@@ -24,6 +25,7 @@ import { TicketQueriesHttpController } from './tickets/ticket-queries.http.contr
     TechniciansHttpController,
     SurveyAnswersHttpController,
     StreamHttpController,
+    DocsHttpController,
     ReadModelMessageController,
   ],
   providers: [

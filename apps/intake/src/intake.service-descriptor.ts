@@ -9,7 +9,8 @@ export const intakeService: ServiceDescriptor = {
   schema: 'intake',
   defaultPort: 8081,
   usesRedis: false,
-  consumes: [Topics.TicketsInbound],
+  // callback.surveys.v1: `survey.unsatisfied` reopens a ticket (the unsatisfied loop).
+  consumes: [Topics.TicketsInbound, Topics.CallbackSurveys],
   // Invalid ingress: `ticket.rejected` to the sender, then the platform's DLQ.
   invalidMessages: RejectInvalidTicketHandler,
   entities: [],

@@ -13,6 +13,9 @@ export interface SimulationCounts {
   surveysScheduled: number;
   surveyed: number;
   satisfied: number;
+  /** The unsatisfied loop (domain.md §5): reopenings after an unsatisfied survey, and escalations to management at the attempt limit. */
+  reopened: number;
+  escalated: number;
   warned: number;
   breached: number;
   /** Technician actions and survey answers the gateway took. */
@@ -35,6 +38,8 @@ export function zeroCounts(): SimulationCounts {
     surveysScheduled: 0,
     surveyed: 0,
     satisfied: 0,
+    reopened: 0,
+    escalated: 0,
     warned: 0,
     breached: 0,
     actions: 0,

@@ -138,7 +138,17 @@ export class Simulation {
       },
       'survey.completed': (t, d) => {
         this.counts.surveyed++;
-        if (d.verdict === 'satisfied') this.counts.satisfied++;
+        // An unsatisfied customer has the ticket reopened (or escalated at the attempt limit): not settled yet.
+        if (d.verdict === 'satisfied') {
+          this.counts.satisfied++;
+          t.settled = true;
+        }
+      },
+      'ticket.reopened': () => {
+        this.counts.reopened++;
+      },
+      'ticket.escalated-to-management': (t) => {
+        this.counts.escalated++;
         t.settled = true;
       },
     };

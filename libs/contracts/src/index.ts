@@ -6,3 +6,5 @@ export * from './factory';
 export * from './json-schema';
 export * from './events';
 export * from './ids';
+export * from './topology';
+export * from './asyncapi';

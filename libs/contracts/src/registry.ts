@@ -183,6 +183,27 @@ export const EventRegistry = {
     example: E.surveyCompletedExample,
     description: 'A survey was answered, with its verdict.',
   },
+  [E.SURVEY_UNSATISFIED]: {
+    topic: Topics.CallbackSurveys,
+    schemaVersion: 1,
+    schema: E.surveyUnsatisfiedSchema,
+    example: E.surveyUnsatisfiedExample,
+    description: 'An unsatisfied survey within the callback attempt limit: the ticket is to be handled again.',
+  },
+  [E.TICKET_ESCALATED_TO_MANAGEMENT]: {
+    topic: Topics.CallbackSurveys,
+    schemaVersion: 1,
+    schema: E.ticketEscalatedToManagementSchema,
+    example: E.ticketEscalatedToManagementExample,
+    description: 'The customer is still unsatisfied at the callback attempt limit: management takes the ticket over.',
+  },
+  [E.TICKET_REOPENED]: {
+    topic: Topics.TicketsLifecycle,
+    schemaVersion: 1,
+    schema: E.ticketReopenedSchema,
+    example: E.ticketReopenedExample,
+    description: 'Intake reopened a ticket after an unsatisfied callback (same ticket, same owner, raised priority).',
+  },
   [E.KPI_UPDATED]: {
     topic: Topics.ScoringKpis,
     schemaVersion: 1,

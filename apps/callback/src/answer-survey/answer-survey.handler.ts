@@ -16,11 +16,14 @@ interface SurveyRow {
   region: string;
   state: 'scheduled' | 'sent' | 'answered';
   correlation_id: string | null;
+  attempt: number;
 }
 
 /**
  * Records the customer's answers once (a customer may answer before the survey is sent), scores
- * them (domain.md §6) and emits `survey.completed`; a refusal is a `command.rejected`.
+ * them (domain.md §6) and emits `survey.completed`; an unsatisfied one is followed by
+ * `survey.unsatisfied`, or `ticket.escalated-to-management` at the attempt limit. A refusal is a
+ * `command.rejected`.
  */
 @Injectable()
 export class AnswerSurveyHandler {
@@ -31,7 +34,7 @@ export class AnswerSurveyHandler {
 
   async handle(command: Envelope<'survey.answer', SurveyAnswer>, ctx: HandlerContext): Promise<void> {
     const { surveyId, answers, comment, at } = command.data;
-    const rows: SurveyRow[] = await ctx.manager.query('SELECT id, ticket_id, region, state, correlation_id FROM surveys WHERE id = $1 FOR UPDATE', [surveyId]);
+    const rows: SurveyRow[] = await ctx.manager.query('SELECT id, ticket_id, region, state, correlation_id, attempt FROM surveys WHERE id = $1 FOR UPDATE', [surveyId]);
     const survey = rows[0];
     if (!survey) return this.reject(command, ctx, SurveyErrors.NotFound, `no survey ${surveyId}`);
     if (survey.state === 'answered') return this.reject(command, ctx, SurveyErrors.AlreadyAnswered, `survey ${surveyId} has already been answered`, survey.ticket_id);
@@ -41,13 +44,23 @@ export class AnswerSurveyHandler {
       `UPDATE surveys SET state = 'answered', answers = $2::jsonb, comment = $3, score = $4, verdict = $5, answered_at = $6 WHERE id = $1`,
       [survey.id, JSON.stringify(answers), comment ?? null, score, verdict, completedAt],
     );
-    await ctx.emit({
-      envelope: makeEvent(
-        'survey.completed',
-        { surveyId: survey.id, ticketId: survey.ticket_id, region: survey.region, answers, score, verdict, completedAt: completedAt.toISOString() },
-        { source: SOURCE, subject: survey.ticket_id, time: this.clock.now(), correlationId: command.correlationId ?? survey.correlation_id ?? command.id, causationId: command.id },
-      ),
-    });
+    const meta = { source: SOURCE, subject: survey.ticket_id, time: this.clock.now(), correlationId: command.correlationId ?? survey.correlation_id ?? command.id, causationId: command.id };
+    const completed = { envelope: makeEvent('survey.completed', { surveyId: survey.id, ticketId: survey.ticket_id, region: survey.region, answers, score, verdict, completedAt: completedAt.toISOString() }, meta) };
+    if (verdict === 'satisfied') return ctx.emit(completed);
+    // The unsatisfied loop (domain.md §5): handled again, or — at the attempt limit — up to management.
+    const outcome = this.config.attemptLimit.afterUnsatisfied(survey.attempt);
+    await ctx.emit(
+      completed,
+      outcome.next === 'reopen'
+        ? { envelope: makeEvent('survey.unsatisfied', { surveyId: survey.id, ticketId: survey.ticket_id, region: survey.region, attempt: outcome.attempt, score, at: completedAt.toISOString() }, meta) }
+        : {
+            envelope: makeEvent(
+              'ticket.escalated-to-management',
+              { ticketId: survey.ticket_id, region: survey.region, attempts: outcome.attempts, reason: 'callback-attempts-exhausted', surveyId: survey.id, score, at: completedAt.toISOString() },
+              meta,
+            ),
+          },
+    );
   }
 
   private async reject(command: Envelope<'survey.answer', SurveyAnswer>, ctx: HandlerContext, code: string, message: string, ticketId?: string): Promise<void> {

@@ -39,8 +39,9 @@ export class ScheduleSurveyMessageController {
     // The ticket may not be known yet (its acceptance travels on another topic): the survey is
     // scheduled anyway and goes out once the contact is known.
     const inserted: { id: string }[] = await ctx.manager.query(
-      `INSERT INTO surveys (id, ticket_id, assignment_id, region, channel, questionnaire, completed_at, due_at, correlation_id)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
+      // The attempt counts this ticket's surveys: after a reopening's fix, the next one (domain.md §5).
+      `INSERT INTO surveys (id, ticket_id, assignment_id, region, channel, questionnaire, completed_at, due_at, correlation_id, attempt)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, 1 + (SELECT count(*) FROM surveys WHERE ticket_id = $2)::int)
        ON CONFLICT (assignment_id) DO NOTHING RETURNING id`,
       [randomUUID(), done.ticketId, done.assignmentId, done.region, SURVEY_CHANNEL, QUESTIONNAIRE, completedAt, dueAt, correlationId],
     );

@@ -1,9 +1,9 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { makeEvent, type Envelope, type TicketAccepted } from '@switchboard/contracts';
+import type { Envelope, TicketAccepted } from '@switchboard/contracts';
 import type { HandlerContext } from '@switchboard/messaging';
 import { CLOCK, type Clock } from '@switchboard/persistence';
 import { DispatchStore } from '../persistence/dispatch-store';
-import { DISPATCH_SOURCE, TicketDispatcher } from './ticket-dispatcher';
+import { TicketDispatcher } from './ticket-dispatcher';
 
 /**
  * A ticket intake accepted: keep it (with the customer contact for the notice) and place it with
@@ -24,18 +24,6 @@ export class AssignTicketHandler {
     if (!(await DispatchStore.insertTicket(ctx.manager, t, correlationId, this.clock.now()))) return;
 
     const ticket = { ticketId: t.ticketId, kind: t.kind, service: t.service, region, zone: t.location.zone, contactPhone: t.contact.phone, correlationId };
-    const roster = await DispatchStore.roster(ctx.manager, region);
-    const attempt = await this.dispatcher.tryAssign(ctx, ticket, roster, event);
-    if (attempt.assigned) return;
-
-    const now = this.clock.now();
-    await DispatchStore.markUnassignable(ctx.manager, t.ticketId, attempt.reason, now);
-    await ctx.emit({
-      envelope: makeEvent(
-        'ticket.unassignable',
-        { ticketId: t.ticketId, region, zone: t.location.zone, reason: attempt.reason, at: now.toISOString() },
-        { source: DISPATCH_SOURCE, subject: t.ticketId, time: now, correlationId, causationId: event.id },
-      ),
-    });
+    await this.dispatcher.place(ctx, ticket, event);
   }
 }

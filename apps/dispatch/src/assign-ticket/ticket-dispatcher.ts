@@ -5,6 +5,7 @@ import type { HandlerContext } from '@switchboard/messaging';
 import { CLOCK, type Clock } from '@switchboard/persistence';
 import { DispatchConfig } from '../config/dispatch-config';
 import { engineerAssignedNotice } from '../domain/customer-notice';
+import { explainRedispatch } from '../domain/reopened-dispatch';
 import { TechnicianSelector, type TechnicianCandidate } from '../domain/technician-selector';
 import { DispatchStore, type DispatchTicket } from '../persistence/dispatch-store';
 
@@ -37,6 +38,7 @@ export class TicketDispatcher {
 
     const now = this.clock.now();
     const tech = selection.technician;
+    const explanation = explainRedispatch(selection.explanation, ticket.reopen);
     const assignmentId = randomUUID();
     await DispatchStore.insertAssignment(
       ctx.manager,
@@ -48,7 +50,7 @@ export class TicketDispatcher {
         zone: ticket.zone,
         rule: selection.rule,
         candidates: selection.candidates,
-        explanation: selection.explanation,
+        explanation,
       },
       now,
     );
@@ -75,7 +77,7 @@ export class TicketDispatcher {
             region: ticket.region,
             zone: ticket.zone,
             assignedAt: now.toISOString(),
-            reason: { rule: selection.rule, candidates: selection.candidates, explanation: selection.explanation },
+            reason: { rule: selection.rule, candidates: selection.candidates, explanation },
           },
           meta,
         ),
@@ -92,7 +94,28 @@ export class TicketDispatcher {
   }
 
   /**
-   * Tries again, oldest first, the tickets of a region that wait for a technician (after one comes
+   * Places a ticket that has just come to wait (accepted, or reopened); when nobody can take it,
+   * says so with `ticket.unassignable` and keeps it waiting for a retry.
+   */
+  async place(ctx: HandlerContext, ticket: DispatchTicket, cause: Envelope): Promise<DispatchAttempt> {
+    const roster = await DispatchStore.roster(ctx.manager, ticket.region);
+    const attempt = await this.tryAssign(ctx, ticket, roster, cause);
+    if (attempt.assigned) return attempt;
+
+    const now = this.clock.now();
+    await DispatchStore.markUnassignable(ctx.manager, ticket.ticketId, attempt.reason, now);
+    await ctx.emit({
+      envelope: makeEvent(
+        'ticket.unassignable',
+        { ticketId: ticket.ticketId, region: ticket.region, zone: ticket.zone, reason: attempt.reason, at: now.toISOString() },
+        { source: DISPATCH_SOURCE, subject: ticket.ticketId, time: now, correlationId: ticket.correlationId ?? cause.correlationId ?? cause.id, causationId: cause.id },
+      ),
+    });
+    return attempt;
+  }
+
+  /**
+   * Tries again, highest priority then oldest first, the tickets of a region that wait for a technician (after one comes
    * on duty or frees capacity). Those still without one keep waiting, silently: their
    * `ticket.unassignable` was already said. Returns how many were placed.
    */

@@ -2,6 +2,7 @@ import type { EntityManager } from 'typeorm';
 import type { TechnicianRegister, TicketAccepted } from '@switchboard/contracts';
 import { AssignmentLifecycle, type AssignmentSnapshot, type AssignmentState } from '../domain/assignment-lifecycle';
 import type { Skill, TechnicianCandidate } from '../domain/technician-selector';
+import { byDispatchPriority, type Reopening, type TicketPriority } from '../domain/reopened-dispatch';
 import type { TicketKind, TicketService } from '../domain/ticket-work';
 
 /** A ticket dispatch has to place, with what the notice on dispatch needs. */
@@ -13,6 +14,8 @@ export interface DispatchTicket {
   zone: string;
   contactPhone: string;
   correlationId: string | null;
+  /** Set when the ticket was reopened after an unsatisfied callback. */
+  reopen?: Reopening;
 }
 
 export interface AssignmentRow extends AssignmentSnapshot {
@@ -29,6 +32,8 @@ interface TicketRecord {
   zone: string;
   contact_phone: string;
   correlation_id: string | null;
+  reopen_count: number;
+  priority: TicketPriority;
 }
 
 const toTicket = (r: TicketRecord): DispatchTicket => ({
@@ -39,7 +44,10 @@ const toTicket = (r: TicketRecord): DispatchTicket => ({
   zone: r.zone,
   contactPhone: r.contact_phone,
   correlationId: r.correlation_id,
+  ...(r.reopen_count > 0 ? { reopen: { count: r.reopen_count, priority: r.priority } } : {}),
 });
+
+const TICKET_COLUMNS = 'ticket_id, kind, service, region, zone, contact_phone, correlation_id, reopen_count, priority';
 
 /** Dispatch's SQL, on the transaction of the handler that calls it (unqualified names: the search_path is `dispatch`). */
 export const DispatchStore = {
@@ -82,12 +90,25 @@ export const DispatchStore = {
   },
 
   async waitingTickets(m: EntityManager, region: string): Promise<DispatchTicket[]> {
+    const rows = await m.query<TicketRecord[]>(`SELECT ${TICKET_COLUMNS} FROM tickets WHERE region = $1 AND state = 'waiting' ORDER BY accepted_at, ticket_id`, [region]);
+    return byDispatchPriority(rows.map(toTicket));
+  },
+
+  /**
+   * Puts a completed ticket back to waiting for its `reopenCount`-th reopening, with its raised
+   * priority; undefined when dispatch does not know the ticket or has already taken this reopening.
+   */
+  async reopenTicket(m: EntityManager, ticketId: string, reopenCount: number, priority: TicketPriority, now: Date): Promise<DispatchTicket | undefined> {
     const rows = await m.query<TicketRecord[]>(
-      `SELECT ticket_id, kind, service, region, zone, contact_phone, correlation_id
-       FROM tickets WHERE region = $1 AND state = 'waiting' ORDER BY accepted_at, ticket_id`,
-      [region],
+      // In a CTE: TypeORM returns [rows, count] for a bare UPDATE … RETURNING.
+      `WITH reopened AS (
+         UPDATE tickets SET state = 'waiting', reopen_count = $2, priority = $3, unassignable_reason = NULL, updated_at = $4
+          WHERE ticket_id = $1 AND reopen_count < $2
+          RETURNING ${TICKET_COLUMNS})
+       SELECT * FROM reopened`,
+      [ticketId, reopenCount, priority, now],
     );
-    return rows.map(toTicket);
+    return rows[0] ? toTicket(rows[0]) : undefined;
   },
 
   async markUnassignable(m: EntityManager, ticketId: string, reason: string, now: Date): Promise<void> {

@@ -1,18 +1,14 @@
 import { Body, Controller, HttpCode, Inject, Param, Post, Req } from '@nestjs/common';
 import type { DataSource } from 'typeorm';
-import { z } from 'zod';
-import { resolutionCodes } from '@switchboard/contracts';
 import { CLOCK, type Clock } from '@switchboard/persistence';
 import { DATA_SOURCE } from '@switchboard/platform';
 import { callerOf, type AuthenticatedRequest } from '../auth/api-key.guard';
 import { CommandSender } from '../commands/command-sender';
-import { actionRefusal, assignmentActions, type AssignmentState } from '../domain/ticket-progress';
+import { actionRefusal, type AssignmentState } from '../domain/ticket-progress';
+import { ApiRoutes } from '../http/api-routes';
 import { conflict, notFound, parseOr422 } from '../http/validation';
 
-const actionBody = z.strictObject({
-  resolutionCode: z.enum(resolutionCodes).optional(),
-  note: z.string().max(2000).optional(),
-});
+const route = ApiRoutes.assignmentAction;
 
 const COMMAND = { accept: 'assignment.accept', contact: 'assignment.contact', arrive: 'assignment.arrive', complete: 'assignment.complete' } as const;
 
@@ -32,11 +28,11 @@ export class AssignmentActionsHttpController {
   @Post(':id/:action')
   @HttpCode(202)
   async act(@Param('id') id: string, @Param('action') action: string, @Body() body: unknown, @Req() request: AuthenticatedRequest) {
-    const assignmentId = parseOr422(z.uuid(), id, 'assignment id');
-    const verb = parseOr422(z.enum(assignmentActions), action, 'action');
-    const input = parseOr422(actionBody, body ?? {});
+    const assignmentId = parseOr422(route.params.shape.id, id, 'assignment id');
+    const verb = parseOr422(route.params.shape.action, action, 'action');
+    const input = parseOr422(route.body, body ?? {});
     if (verb === 'complete' && !input.resolutionCode) {
-      parseOr422(actionBody.required({ resolutionCode: true }), input);
+      parseOr422(route.body.required({ resolutionCode: true }), input);
     }
     const [row] = (await this.dataSource.query('SELECT ticket_id, state FROM rm_assignments WHERE assignment_id = $1', [assignmentId])) as { ticket_id: string; state: AssignmentState }[];
     if (!row) throw notFound('ASSIGNMENT.NOT_FOUND', `no assignment ${assignmentId}`);

@@ -2,8 +2,13 @@ import { HttpStatus, Injectable, type CanActivate, type ExecutionContext } from 
 import { ApiException } from '../http/validation';
 import { ApiKeys, type Caller } from './api-keys';
 
-/** Routes anyone may call: the load balancer's health probe. */
-const PUBLIC_PATHS = new Set(['/health']);
+/**
+ * Routes anyone may call: the load balancer's health probe, and the API reference — a caller
+ * needs the documentation to learn how to use a key before it has one, and the document only
+ * describes the API (no data); every operation it lists still needs the key.
+ * Keep in step with `public: true` in http/api-routes.ts (api-routes.spec.ts checks).
+ */
+export const PUBLIC_PATHS: ReadonlySet<string> = new Set(['/health', '/docs', '/docs/openapi.json']);
 
 /** The part of Express's request the gateway reads. */
 export interface AuthenticatedRequest {

@@ -1,4 +1,4 @@
-import { actionRefusal, rankOf, stateAfter, TicketStates } from './ticket-progress';
+import { actionRefusal, progressRank, rankOf, roundAfterReopening, roundOfNth, stateAfter, TicketStates } from './ticket-progress';
 
 describe('ticket progress in the read model', () => {
   it('orders the states from acceptance to closure', () => {
@@ -20,6 +20,36 @@ describe('ticket progress in the read model', () => {
   it('closes a ticket only on a satisfied survey', () => {
     expect(stateAfter('survey.completed', { verdict: 'satisfied' })).toBe('closed');
     expect(stateAfter('survey.completed', { verdict: 'unsatisfied' })).toBeUndefined();
+  });
+
+  it('reopens a ticket: ticket.reopened moves it to reopened', () => {
+    expect(stateAfter('ticket.reopened', {})).toBe('reopened');
+  });
+
+  describe('a reopening, the one move backwards', () => {
+    it('starts round n + 1 on the n-th reopening', () => {
+      expect(roundAfterReopening(1)).toBe(2);
+      expect(roundAfterReopening(2)).toBe(3);
+      expect([0, 1, 2].map(roundOfNth)).toEqual([1, 2, 3]);
+    });
+
+    it('outranks every state of the round before, closed included', () => {
+      for (const state of TicketStates) expect(progressRank('reopened', 2)).toBeGreaterThan(progressRank(state, 1));
+    });
+
+    it('then moves forward again through the new round', () => {
+      const round2 = (['reopened', 'assigned', 'acknowledged', 'contacted', 'on-site', 'completed', 'closed'] as const).map((s) => progressRank(s, 2));
+      expect([...round2].sort((a, b) => a - b)).toEqual(round2);
+    });
+
+    it('never lets a late event of an earlier round move a reopened ticket', () => {
+      expect(progressRank('completed', 1)).toBeLessThan(progressRank('reopened', 2));
+      expect(progressRank('closed', 2)).toBeLessThan(progressRank('reopened', 3));
+    });
+
+    it('refuses a round below one', () => {
+      expect(() => progressRank('accepted', 0)).toThrow(RangeError);
+    });
   });
 
   it('leaves the state alone for events that do not move it', () => {

@@ -1,12 +1,18 @@
 /**
  * Where a ticket stands, as the read model shows it. Events about one ticket travel on several
- * topics, so they can arrive out of order: a state only ever moves forward (a late
+ * topics, so they can arrive out of order: within a round a state only ever moves forward (a late
  * `ticket.accepted` never turns an assigned ticket back into an accepted one).
+ *
+ * The one move backwards is a reopening (domain.md §5, the unsatisfied loop): `ticket.reopened`
+ * starts the ticket's next **round** in state `reopened`, and the states of that round rank above
+ * every state of the rounds before. A late event of an earlier round can then never move a
+ * reopened ticket, and the new round moves forward again: reopened → assigned → … → closed.
  */
-export const TicketStates = ['accepted', 'unassigned', 'assigned', 'acknowledged', 'contacted', 'on-site', 'completed', 'closed'] as const;
+export const TicketStates = ['reopened', 'accepted', 'unassigned', 'assigned', 'acknowledged', 'contacted', 'on-site', 'completed', 'closed'] as const;
 export type TicketState = (typeof TicketStates)[number];
 
 const RANK: Record<TicketState, number> = {
+  reopened: 0,
   accepted: 1,
   unassigned: 2,
   assigned: 3,
@@ -17,8 +23,30 @@ const RANK: Record<TicketState, number> = {
   closed: 8,
 };
 
+/** Ranks of one round lie below ROUND_SPAN, so every state of round n + 1 outranks every state of round n. */
+const ROUND_SPAN = 100;
+
 export function rankOf(state: TicketState): number {
   return RANK[state];
+}
+
+/** The rank of a state in a round (1 from acceptance, n + 1 after the n-th reopening): compared to move only forward. */
+export function progressRank(state: TicketState, round: number): number {
+  if (!Number.isInteger(round) || round < 1) throw new RangeError(`a ticket's round is a whole number ≥ 1, got ${round}`);
+  return round * ROUND_SPAN + RANK[state];
+}
+
+/** The round a reopening starts: the n-th reopening starts round n + 1. */
+export function roundAfterReopening(reopenCount: number): number {
+  return reopenCount + 1;
+}
+
+/**
+ * The round of the n-th assignment (or survey) of a ticket: each round has one assignment placed
+ * and one survey after its completion, and one ticket's events on one topic arrive in order.
+ */
+export function roundOfNth(earlierOfTheTicket: number): number {
+  return earlierOfTheTicket + 1;
 }
 
 /** The state an event moves a ticket to, if any. */
@@ -26,6 +54,8 @@ export function stateAfter(eventType: string, data: { verdict?: string }): Ticke
   switch (eventType) {
     case 'ticket.accepted':
       return 'accepted';
+    case 'ticket.reopened':
+      return 'reopened';
     case 'ticket.unassignable':
       return 'unassigned';
     case 'ticket.assigned':
@@ -39,7 +69,7 @@ export function stateAfter(eventType: string, data: { verdict?: string }): Ticke
     case 'assignment.completed':
       return 'completed';
     case 'survey.completed':
-      // A satisfied customer closes the ticket; an unsatisfied one leaves it completed until reopened (issue 7).
+      // A satisfied customer closes the ticket; an unsatisfied one leaves it completed until intake reopens it.
       return data.verdict === 'satisfied' ? 'closed' : undefined;
     default:
       return undefined;

@@ -29,6 +29,9 @@ export class ReadModelMessageController {
     'sla.clock-stopped',
     'survey.scheduled',
     'survey.completed',
+    'survey.unsatisfied',
+    'ticket.escalated-to-management',
+    'ticket.reopened',
     'kpi.updated',
   )
   async apply(@Payload() event: DecodedEvent, @Ctx() ctx: HandlerContext): Promise<void> {

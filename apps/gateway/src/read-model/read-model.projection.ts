@@ -1,6 +1,6 @@
 import type { EntityManager } from 'typeorm';
 import type { DecodedEvent } from '@switchboard/contracts';
-import { assignmentStateRank, rankOf, stateAfter, type AssignmentState } from '../domain/ticket-progress';
+import { assignmentStateRank, progressRank, roundAfterReopening, roundOfNth, stateAfter, type AssignmentState } from '../domain/ticket-progress';
 
 const ASSIGNMENT_STATE_AFTER: Partial<Record<DecodedEvent['type'], AssignmentState>> = {
   'ticket.assigned': 'assigned',
@@ -17,6 +17,31 @@ export function ticketIdOf(event: DecodedEvent): string | undefined {
 }
 
 /**
+ * The round of the ticket an event belongs to (ticket-progress.ts): acceptance is round 1, a
+ * reopening says its own; an assignment's events and a survey's follow the round of their
+ * assignment or survey, the n-th of the ticket being round n.
+ */
+async function roundOf(m: EntityManager, event: DecodedEvent, ticketId: string): Promise<number> {
+  const nth = async (table: 'rm_assignments' | 'rm_surveys', key: 'assignment_id' | 'survey_id', id: string): Promise<number> => {
+    const [own] = await m.query<{ round: number }[]>(`SELECT round FROM ${table} WHERE ${key} = $1`, [id]);
+    if (own) return own.round;
+    const [{ n }] = await m.query<[{ n: number }]>(`SELECT count(*)::int AS n FROM ${table} WHERE ticket_id = $1`, [ticketId]);
+    return roundOfNth(n);
+  };
+  if (event.type === 'ticket.reopened') return roundAfterReopening(event.data.reopenCount);
+  if (event.type === 'ticket.unassignable') {
+    // Said before its round's assignment exists: the round after the ticket's assignments so far.
+    const [{ n }] = await m.query<[{ n: number }]>('SELECT count(*)::int AS n FROM rm_assignments WHERE ticket_id = $1', [ticketId]);
+    return roundOfNth(n);
+  }
+  if (event.type === 'ticket.assigned' || event.type === 'assignment.accepted' || event.type === 'assignment.contacted' || event.type === 'assignment.arrived' || event.type === 'assignment.completed') {
+    return nth('rm_assignments', 'assignment_id', event.data.assignmentId);
+  }
+  if (event.type === 'survey.scheduled' || event.type === 'survey.completed') return nth('rm_surveys', 'survey_id', event.data.surveyId);
+  return 1;
+}
+
+/**
  * Applies one event to the read model, in the consumer's transaction. Every ticket event joins
  * the ticket's timeline; some also move its state, clocks, assignment or survey.
  */
@@ -30,22 +55,32 @@ export async function project(m: EntityManager, event: DecodedEvent): Promise<vo
       [event.id, ticketId, event.type, event.time, event.source, JSON.stringify(event.data)],
     );
     const next = stateAfter(event.type, event.data as { verdict?: string });
-    if (next) {
-      await m.query('UPDATE rm_tickets SET state = $2, state_rank = $3, updated_at = now() WHERE id = $1 AND state_rank < $3', [ticketId, next, rankOf(next)]);
-    }
     const assignmentState = ASSIGNMENT_STATE_AFTER[event.type];
+    const round = next || assignmentState ? await roundOf(m, event, ticketId) : 1;
+    if (next) {
+      // Forward only, by (round, state): a reopening is the move back, into the next round.
+      await m.query('UPDATE rm_tickets SET state = $2, state_rank = $3, round = GREATEST(round, $4), updated_at = now() WHERE id = $1 AND state_rank < $3', [
+        ticketId,
+        next,
+        progressRank(next, round),
+        round,
+      ]);
+    }
     if (assignmentState) {
       const d = event.data as { assignmentId: string; technicianId: string };
       const rank = assignmentStateRank(assignmentState);
       await m.query(
-        `INSERT INTO rm_assignments (assignment_id, ticket_id, technician_id, state, state_rank) VALUES ($1, $2, $3, $4, $5)
+        `INSERT INTO rm_assignments (assignment_id, ticket_id, technician_id, state, state_rank, round) VALUES ($1, $2, $3, $4, $5, $6)
          ON CONFLICT (assignment_id) DO UPDATE SET state = EXCLUDED.state, state_rank = EXCLUDED.state_rank
          WHERE rm_assignments.state_rank < EXCLUDED.state_rank`,
-        [d.assignmentId, ticketId, d.technicianId, assignmentState, rank],
+        [d.assignmentId, ticketId, d.technicianId, assignmentState, rank, round],
       );
+      // The ticket shows the assignment of its latest round.
       await m.query(
         `UPDATE rm_tickets t SET assignment_id = a.assignment_id, technician_id = a.technician_id, assignment_state = a.state, updated_at = now()
-           FROM rm_assignments a WHERE t.id = $1 AND a.assignment_id = $2`,
+           FROM rm_assignments a
+          WHERE t.id = $1 AND a.assignment_id = $2
+            AND NOT EXISTS (SELECT 1 FROM rm_assignments later WHERE later.ticket_id = $1 AND later.round > a.round)`,
         [ticketId, d.assignmentId],
       );
     }
@@ -105,13 +140,22 @@ export async function project(m: EntityManager, event: DecodedEvent): Promise<vo
       );
       break;
     }
-    case 'survey.scheduled':
+    case 'survey.scheduled': {
+      const round = await roundOf(m, event, event.data.ticketId);
       await m.query(
-        `INSERT INTO rm_surveys (survey_id, ticket_id, state) VALUES ($1, $2, 'scheduled') ON CONFLICT (survey_id) DO NOTHING`,
-        [event.data.surveyId, event.data.ticketId],
+        `INSERT INTO rm_surveys (survey_id, ticket_id, state, round) VALUES ($1, $2, 'scheduled', $3) ON CONFLICT (survey_id) DO NOTHING`,
+        [event.data.surveyId, event.data.ticketId, round],
       );
-      await m.query(`UPDATE rm_tickets SET survey_id = $2, survey_state = coalesce(survey_state, 'scheduled'), updated_at = now() WHERE id = $1`, [event.data.ticketId, event.data.surveyId]);
+      // A new round's survey replaces the answered one of the round before on the ticket.
+      await m.query(
+        `UPDATE rm_tickets SET survey_verdict = CASE WHEN survey_id IS DISTINCT FROM $2 THEN NULL ELSE survey_verdict END,
+                survey_state = CASE WHEN survey_id IS DISTINCT FROM $2 THEN 'scheduled' ELSE coalesce(survey_state, 'scheduled') END,
+                survey_id = $2, updated_at = now()
+          WHERE id = $1`,
+        [event.data.ticketId, event.data.surveyId],
+      );
       break;
+    }
     case 'survey.completed':
       await m.query(
         `INSERT INTO rm_surveys (survey_id, ticket_id, state, verdict) VALUES ($1, $2, 'completed', $3)
@@ -123,6 +167,12 @@ export async function project(m: EntityManager, event: DecodedEvent): Promise<vo
         event.data.surveyId,
         event.data.verdict,
       ]);
+      break;
+    case 'ticket.reopened':
+      await m.query('UPDATE rm_tickets SET reopen_count = GREATEST(reopen_count, $2), updated_at = now() WHERE id = $1', [event.data.ticketId, event.data.reopenCount]);
+      break;
+    case 'ticket.escalated-to-management':
+      await m.query('UPDATE rm_tickets SET escalated_to_management = true, updated_at = now() WHERE id = $1', [event.data.ticketId]);
       break;
     // Handled above (timeline, state, assignment) or not part of the read model: every type is
     // listed so a new event type is a decision, not an oversight.
@@ -141,6 +191,7 @@ export async function project(m: EntityManager, event: DecodedEvent): Promise<vo
     case 'command.rejected':
     case 'notification.requested':
     case 'survey.answer':
+    case 'survey.unsatisfied':
     case 'kpi.updated':
       break;
   }

@@ -1,13 +1,8 @@
 import { Controller, Query, Sse, type MessageEvent } from '@nestjs/common';
 import { filter, map, type Observable } from 'rxjs';
-import { z } from 'zod';
+import { ApiRoutes } from '../http/api-routes';
 import { parseOr422 } from '../http/validation';
 import { StreamHub } from './stream.hub';
-
-const streamQuery = z.strictObject({
-  region: z.string().max(64).optional(),
-  types: z.string().max(2000).optional(),
-});
 
 /** `GET /v1/stream`: every platform event as a server-sent event (`event: <type>`, `data: <envelope>`). */
 @Controller('v1/stream')
@@ -16,7 +11,7 @@ export class StreamHttpController {
 
   @Sse()
   stream(@Query() query: Record<string, unknown>): Observable<MessageEvent> {
-    const q = parseOr422(streamQuery, query, 'query');
+    const q = parseOr422(ApiRoutes.stream.query, query, 'query');
     const types = q.types ? new Set(q.types.split(',')) : undefined;
     return this.hub.events.pipe(
       filter((e) => (!q.region || e.region === q.region) && (!types || types.has(e.envelope.type))),

@@ -1,14 +1,13 @@
 import { Body, Controller, HttpCode, Inject, Param, Post, Req } from '@nestjs/common';
 import type { DataSource } from 'typeorm';
-import { z } from 'zod';
-import { surveyAnswerSchema } from '@switchboard/contracts';
 import { CLOCK, type Clock } from '@switchboard/persistence';
 import { DATA_SOURCE } from '@switchboard/platform';
 import { callerOf, type AuthenticatedRequest } from '../auth/api-key.guard';
 import { CommandSender } from '../commands/command-sender';
+import { ApiRoutes } from '../http/api-routes';
 import { conflict, notFound, parseOr422 } from '../http/validation';
 
-const answersBody = surveyAnswerSchema.pick({ answers: true, comment: true });
+const route = ApiRoutes.answerSurvey;
 
 /** `POST /v1/surveys/{id}/answers`: the four telecom callback questions (domain.md §5), 1–5 each. */
 @Controller('v1/surveys')
@@ -22,8 +21,8 @@ export class SurveyAnswersHttpController {
   @Post(':id/answers')
   @HttpCode(202)
   async answer(@Param('id') id: string, @Body() body: unknown, @Req() request: AuthenticatedRequest) {
-    const surveyId = parseOr422(z.uuid(), id, 'survey id');
-    const input = parseOr422(answersBody, body);
+    const surveyId = parseOr422(route.params.shape.id, id, 'survey id');
+    const input = parseOr422(route.body, body);
     const [row] = (await this.dataSource.query('SELECT ticket_id, state FROM rm_surveys WHERE survey_id = $1', [surveyId])) as { ticket_id: string; state: string }[];
     if (!row) throw notFound('SURVEY.NOT_FOUND', `no survey ${surveyId}`);
     if (row.state === 'completed') throw conflict('SURVEY.ALREADY_ANSWERED', 'this survey has been answered');

@@ -1,13 +1,10 @@
 import { Body, Controller, Get, HttpCode, Inject, Post, Query, Req } from '@nestjs/common';
 import type { DataSource } from 'typeorm';
-import { z } from 'zod';
-import { technicianRegisterSchema } from '@switchboard/contracts';
 import { DATA_SOURCE } from '@switchboard/platform';
 import { callerOf, type AuthenticatedRequest } from '../auth/api-key.guard';
 import { CommandSender } from '../commands/command-sender';
+import { ApiRoutes } from '../http/api-routes';
 import { parseOr422 } from '../http/validation';
-
-const bulkBody = z.strictObject({ technicians: z.array(technicianRegisterSchema).min(1).max(1000) });
 
 /** The roster: register or update technicians (one or many), and list them by region. */
 @Controller('v1/technicians')
@@ -20,7 +17,7 @@ export class TechniciansHttpController {
   @Post()
   @HttpCode(202)
   async register(@Body() body: unknown, @Req() request: AuthenticatedRequest) {
-    const { technicians } = parseOr422(bulkBody, body);
+    const { technicians } = parseOr422(ApiRoutes.registerTechnicians.body, body);
     await this.commands.send(
       callerOf(request).source,
       technicians.map((t) => ({ type: 'technician.register' as const, data: t, subject: t.technicianId })),
@@ -30,7 +27,7 @@ export class TechniciansHttpController {
 
   @Get()
   async list(@Query() query: Record<string, unknown>) {
-    const q = parseOr422(z.strictObject({ region: z.string().max(64).optional() }), query, 'query');
+    const q = parseOr422(ApiRoutes.listTechnicians.query, query, 'query');
     const rows = (await this.dataSource.query('SELECT data FROM rm_technicians WHERE ($1::text IS NULL OR region = $1) ORDER BY technician_id', [
       q.region ?? null,
     ])) as { data: unknown }[];

@@ -1,7 +1,8 @@
 import { Body, Controller, HttpCode, Post, Req, Res } from '@nestjs/common';
-import { ticketIdFor, ticketReceivedSchema, Topics } from '@switchboard/contracts';
+import { ticketIdFor, Topics } from '@switchboard/contracts';
 import { callerOf, type AuthenticatedRequest } from '../auth/api-key.guard';
 import { CommandSender } from '../commands/command-sender';
+import { ApiRoutes } from '../http/api-routes';
 import { parseOr422 } from '../http/validation';
 
 interface LocationSetter {
@@ -20,7 +21,7 @@ export class SubmitTicketHttpController {
   @Post()
   @HttpCode(202)
   async submit(@Body() body: unknown, @Req() request: AuthenticatedRequest, @Res({ passthrough: true }) response: LocationSetter) {
-    const ticket = parseOr422(ticketReceivedSchema, body);
+    const ticket = parseOr422(ApiRoutes.submitTicket.body, body);
     const { source } = callerOf(request);
     const ticketId = ticketIdFor(source, ticket.externalId);
     await this.commands.send(source, [{ type: 'ticket.received', data: ticket, subject: ticket.externalId, key: ticket.externalId }]);

@@ -1,25 +1,8 @@
 import { Controller, Get, Inject, Param, Query } from '@nestjs/common';
 import type { DataSource } from 'typeorm';
-import { z } from 'zod';
 import { DATA_SOURCE } from '@switchboard/platform';
-import { TicketStates } from '../domain/ticket-progress';
+import { ApiRoutes } from '../http/api-routes';
 import { notFound, parseOr422 } from '../http/validation';
-
-const listQuery = z.strictObject({
-  region: z.string().max(64).optional(),
-  state: z.enum(TicketStates).optional(),
-  breached: z.enum(['true', 'false']).optional(),
-  source: z.string().max(200).optional(),
-  externalId: z.string().max(64).optional(),
-  limit: z.coerce.number().int().min(1).max(200).default(50),
-  offset: z.coerce.number().int().min(0).max(1_000_000).default(0),
-});
-
-const rejectionsQuery = z.strictObject({
-  source: z.string().max(200).optional(),
-  externalId: z.string().max(200).optional(),
-  limit: z.coerce.number().int().min(1).max(200).default(50),
-});
 
 interface TicketRow {
   id: string;
@@ -45,6 +28,9 @@ interface TicketRow {
   survey_verdict: string | null;
   warned: boolean;
   breached: boolean;
+  round: number;
+  reopen_count: number;
+  escalated_to_management: boolean;
 }
 
 function present(row: TicketRow) {
@@ -66,12 +52,13 @@ function present(row: TicketRow) {
     updatedAt: row.updated_at,
     warned: row.warned,
     breached: row.breached,
+    round: row.round,
+    reopenCount: row.reopen_count,
+    escalatedToManagement: row.escalated_to_management,
     assignment: row.assignment_id ? { assignmentId: row.assignment_id, technicianId: row.technician_id, state: row.assignment_state } : null,
     survey: row.survey_id ? { surveyId: row.survey_id, state: row.survey_state, verdict: row.survey_verdict } : null,
   };
 }
-
-const uuidParam = z.uuid();
 
 @Controller('v1')
 export class TicketQueriesHttpController {
@@ -80,12 +67,12 @@ export class TicketQueriesHttpController {
   /** A ticket's state, its SLA clocks and the full timeline of every event about it, in order. */
   @Get('tickets/:id')
   async get(@Param('id') id: string) {
-    const ticketId = parseOr422(uuidParam, id, 'ticket id');
+    const ticketId = parseOr422(ApiRoutes.getTicket.params.shape.id, id, 'ticket id');
     const [row] = (await this.dataSource.query('SELECT * FROM rm_tickets WHERE id = $1 AND source IS NOT NULL', [ticketId])) as TicketRow[];
     if (!row) throw notFound('TICKET.NOT_FOUND', `no ticket ${ticketId} (yet: a ticket appears once intake has accepted it)`);
     const clocks = (await this.dataSource.query(
       `SELECT clock_id AS "clockId", metric, started_at AS "startedAt", warn_at AS "warnAt", due_at AS "dueAt", state, warned, breached, met, stopped_at AS "stoppedAt"
-         FROM rm_clocks WHERE ticket_id = $1 ORDER BY metric`,
+         FROM rm_clocks WHERE ticket_id = $1 ORDER BY metric, started_at NULLS LAST`,
       [ticketId],
     )) as unknown[];
     const timeline = (await this.dataSource.query(
@@ -98,7 +85,7 @@ export class TicketQueriesHttpController {
   /** Tickets by region, state, breach, or the caller's own reference (source + externalId), newest first. */
   @Get('tickets')
   async list(@Query() query: Record<string, unknown>) {
-    const q = parseOr422(listQuery, query, 'query');
+    const q = parseOr422(ApiRoutes.listTickets.query, query, 'query');
     const where: string[] = ['source IS NOT NULL'];
     const params: unknown[] = [];
     const add = (sql: string, value: unknown) => {
@@ -122,7 +109,7 @@ export class TicketQueriesHttpController {
   /** Why intake refused a ticket sent over Kafka: a Kafka-only system looks up its reference here. */
   @Get('rejections')
   async rejections(@Query() query: Record<string, unknown>) {
-    const q = parseOr422(rejectionsQuery, query, 'query');
+    const q = parseOr422(ApiRoutes.listRejections.query, query, 'query');
     const rows = (await this.dataSource.query(
       `SELECT event_id AS "eventId", source, external_id AS "externalId", region, reasons, time FROM rm_rejections
         WHERE ($1::text IS NULL OR source = $1) AND ($2::text IS NULL OR external_id = $2) ORDER BY time DESC LIMIT $3`,

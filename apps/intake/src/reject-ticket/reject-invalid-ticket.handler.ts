@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
-import { makeEvent, type TicketRejected, type ValidationReason } from '@switchboard/contracts';
-import type { HandlerContext, InvalidMessageHandler } from '@switchboard/messaging';
+import { makeEvent, Topics, type TicketRejected, type ValidationReason } from '@switchboard/contracts';
+import { physicalTopic, type HandlerContext, type InvalidMessageHandler } from '@switchboard/messaging';
 import { CLOCK, type Clock } from '@switchboard/persistence';
 import { INTAKE_SOURCE } from '../accept-ticket/accept-ticket.handler';
 import { readRejectedSubmission } from '../domain/rejected-submission';
@@ -21,6 +21,8 @@ export class RejectInvalidTicketHandler implements InvalidMessageHook {
   constructor(@Inject(CLOCK) private readonly clock: Clock) {}
 
   async handle(raw: Parameters<InvalidMessageHandler>[0], reasons: ValidationReason[], ctx: HandlerContext): Promise<void> {
+    // Only ingress has a sender to tell; an invalid message on another topic just goes to its DLQ.
+    if (ctx.message.topic !== physicalTopic(Topics.TicketsInbound)) return;
     let text: string | undefined;
     try {
       text = raw.value && raw.value.length > 0 ? utf8.decode(raw.value) : undefined;

@@ -1,20 +1,33 @@
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import type { Logger } from 'pino';
-import { makeEvent, slaMetrics, type Envelope, type TicketAccepted } from '@switchboard/contracts';
+import { makeEvent, type Envelope, type TicketAccepted, type TicketReopened } from '@switchboard/contracts';
 import type { HandlerContext } from '@switchboard/messaging';
 import { CLOCK, type Clock } from '@switchboard/persistence';
 import { LOGGER } from '@switchboard/platform';
 import { ALERT_LEVELS, ClockSchedule } from '../domain/clock-schedule';
+import { clockRoundFor, type ClockTrigger } from '../domain/clock-rounds';
+import type { TicketKind } from '../domain/sla-targets';
 import { SOURCE } from '../persistence/clock-row';
 import { lockTicket } from '../persistence/ticket-lock';
 import { SLA_MONITOR_CONFIG, type SlaMonitorConfig } from '../sla-monitor.config';
 import { ClockStopper } from '../stop-clocks/clock-stopper';
 import { TimerIndex, type Timer } from '../timers/timer-index';
 
+interface ClockStart {
+  ticketId: string;
+  region: string;
+  kind: TicketKind;
+  startedAt: Date;
+  trigger: ClockTrigger;
+  correlationId: string;
+  causationId: string;
+}
+
 /**
  * On acceptance, starts the first-response and resolution clocks (domain.md §4) from the
- * acceptance time, applies any stop that arrived first, and indexes the timers once committed.
+ * acceptance time; on a reopening, a fresh resolution clock of the next round from the reopening
+ * time (domain.md §5). Applies any stop that arrived first, and indexes the timers once committed.
  */
 @Injectable()
 export class StartClocksHandler {
@@ -27,35 +40,54 @@ export class StartClocksHandler {
   ) {}
 
   async handle(event: Envelope<'ticket.accepted', TicketAccepted>, ctx: HandlerContext): Promise<void> {
-    const ticket = event.data;
+    const t = event.data;
     const correlationId = event.correlationId ?? event.id;
-    await lockTicket(ctx.manager, ticket.ticketId);
+    await this.start(ctx, { ticketId: t.ticketId, region: t.location.region, kind: t.kind, startedAt: new Date(t.acceptedAt), trigger: { cause: 'accepted' }, correlationId, causationId: event.id });
+  }
+
+  async handleReopened(event: Envelope<'ticket.reopened', TicketReopened>, ctx: HandlerContext): Promise<void> {
+    const t = event.data;
+    const correlationId = event.correlationId ?? event.id;
+    await this.start(ctx, {
+      ticketId: t.ticketId,
+      region: t.location.region,
+      kind: t.kind,
+      startedAt: new Date(t.reopenedAt),
+      trigger: { cause: 'reopened', reopenCount: t.reopenCount },
+      correlationId,
+      causationId: event.id,
+    });
+  }
+
+  private async start(ctx: HandlerContext, s: ClockStart): Promise<void> {
+    await lockTicket(ctx.manager, s.ticketId);
+    const { round, metrics } = clockRoundFor(s.trigger);
     const toIndex: Timer[] = [];
-    for (const metric of slaMetrics) {
-      const times = this.config.schedule.plan(new Date(ticket.acceptedAt), this.config.targets.targetMs(metric, ticket.kind));
+    for (const metric of metrics) {
+      const times = this.config.schedule.plan(s.startedAt, this.config.targets.targetMs(metric, s.kind));
       const inserted: { id: string }[] = await ctx.manager.query(
-        `INSERT INTO clocks (id, ticket_id, metric, region, ticket_kind, started_at, warn_at, due_at, correlation_id)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
-         ON CONFLICT (ticket_id, metric) DO NOTHING RETURNING id`,
-        [randomUUID(), ticket.ticketId, metric, ticket.location.region, ticket.kind, times.startedAt, times.warnAt, times.dueAt, correlationId],
+        `INSERT INTO clocks (id, ticket_id, metric, round, region, ticket_kind, started_at, warn_at, due_at, correlation_id)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)
+         ON CONFLICT (ticket_id, metric, round) DO NOTHING RETURNING id`,
+        [randomUUID(), s.ticketId, metric, round, s.region, s.kind, times.startedAt, times.warnAt, times.dueAt, s.correlationId],
       );
       const clockId = inserted[0]?.id;
-      if (!clockId) continue; // already started: the same ticket accepted again
+      if (!clockId) continue; // already started: the same ticket accepted (or reopened) again
       await ctx.emit({
         envelope: makeEvent(
           'sla.clock-started',
-          { clockId, ticketId: ticket.ticketId, metric, region: ticket.location.region, startedAt: times.startedAt.toISOString(), warnAt: times.warnAt.toISOString(), dueAt: times.dueAt.toISOString() },
-          { source: SOURCE, subject: ticket.ticketId, time: this.clock.now(), correlationId, causationId: event.id },
+          { clockId, ticketId: s.ticketId, metric, region: s.region, startedAt: times.startedAt.toISOString(), warnAt: times.warnAt.toISOString(), dueAt: times.dueAt.toISOString() },
+          { source: SOURCE, subject: s.ticketId, time: this.clock.now(), correlationId: s.correlationId, causationId: s.causationId },
         ),
       });
       const pending: { stopped_at: Date; event_id: string }[] = await ctx.manager.query(
         // In a CTE: TypeORM returns [rows, count] for a bare DELETE … RETURNING.
         'WITH taken AS (DELETE FROM pending_stops WHERE ticket_id = $1 AND metric = $2 RETURNING stopped_at, event_id) SELECT * FROM taken',
-        [ticket.ticketId, metric],
+        [s.ticketId, metric],
       );
       const early = pending[0];
       if (early) {
-        await this.stopper.stop(ctx, { ticketId: ticket.ticketId, metric, stoppedAt: early.stopped_at, causationId: early.event_id, correlationId });
+        await this.stopper.stop(ctx, { ticketId: s.ticketId, metric, stoppedAt: early.stopped_at, causationId: early.event_id, correlationId: s.correlationId });
       } else {
         toIndex.push(...ALERT_LEVELS.map((level) => ({ clockId, level, at: ClockSchedule.instantOf(level, times) })));
       }
@@ -64,7 +96,7 @@ export class StartClocksHandler {
       // After commit, so the poller never meets a timer whose clock it cannot see yet; if this
       // is lost (crash, Redis away), the reconciler puts the timers back from PostgreSQL.
       ctx.afterCommit(() =>
-        void this.timers.add(toIndex).catch((e: unknown) => this.logger.warn({ err: e as Error, ticketId: ticket.ticketId }, 'could not index SLA timers; the reconciler will')),
+        void this.timers.add(toIndex).catch((e: unknown) => this.logger.warn({ err: e as Error, ticketId: s.ticketId }, 'could not index SLA timers; the reconciler will')),
       );
     }
   }

@@ -4,6 +4,7 @@ import { makeEvent } from '@switchboard/contracts';
 import type { HandlerContext } from '@switchboard/messaging';
 import { CLOCK, type Clock } from '@switchboard/persistence';
 import { LOGGER } from '@switchboard/platform';
+import { stopBelongsToNextRound } from '../domain/clock-rounds';
 import { ClockSchedule } from '../domain/clock-schedule';
 import type { SlaMetric } from '../domain/sla-targets';
 import { CLOCK_COLUMNS, SOURCE, type ClockRow } from '../persistence/clock-row';
@@ -18,7 +19,8 @@ export interface StopRequest {
   correlationId?: string;
 }
 
-export type StopOutcome = 'stopped' | 'already-stopped' | 'no-clock';
+/** `next-round`: the latest clock stopped earlier, so this stop waits for the clock of a reopening (domain/clock-rounds.ts). */
+export type StopOutcome = 'stopped' | 'already-stopped' | 'no-clock' | 'next-round';
 
 /** Stops a running clock: met or not, `sla.clock-stopped`, and its timers leave the index after commit. */
 @Injectable()
@@ -30,10 +32,14 @@ export class ClockStopper {
   ) {}
 
   async stop(ctx: Pick<HandlerContext, 'manager' | 'emit' | 'afterCommit'>, req: StopRequest): Promise<StopOutcome> {
-    const rows: ClockRow[] = await ctx.manager.query(`SELECT ${CLOCK_COLUMNS} FROM clocks WHERE ticket_id = $1 AND metric = $2 FOR UPDATE`, [req.ticketId, req.metric]);
+    // The latest round's clock: a reopened ticket's earlier clocks stay as they stopped.
+    const rows: ClockRow[] = await ctx.manager.query(
+      `SELECT ${CLOCK_COLUMNS} FROM clocks WHERE ticket_id = $1 AND metric = $2 ORDER BY round DESC LIMIT 1 FOR UPDATE`,
+      [req.ticketId, req.metric],
+    );
     const clock = rows[0];
     if (!clock) return 'no-clock';
-    if (clock.state === 'stopped') return 'already-stopped';
+    if (clock.state === 'stopped') return stopBelongsToNextRound(req.metric, req.stoppedAt, clock.stopped_at) ? 'next-round' : 'already-stopped';
     const met = ClockSchedule.isMet(req.stoppedAt, clock.due_at);
     await ctx.manager.query(`UPDATE clocks SET state = 'stopped', stopped_at = $2, met = $3 WHERE id = $1`, [clock.id, req.stoppedAt, met]);
     await ctx.emit({

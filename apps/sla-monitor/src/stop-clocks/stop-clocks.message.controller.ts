@@ -32,6 +32,6 @@ export class StopClocksMessageController {
     };
     await lockTicket(ctx.manager, request.ticketId);
     const outcome = await this.stopper.stop(ctx, request);
-    if (outcome === 'no-clock') await this.stopper.recordPending(ctx, request);
+    if (outcome === 'no-clock' || outcome === 'next-round') await this.stopper.recordPending(ctx, request);
   }
 }

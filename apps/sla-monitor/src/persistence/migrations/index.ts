@@ -1,5 +1,6 @@
 import { MessagingTables1764000000000 } from '@switchboard/persistence';
 import { SlaClocks1764100000000 } from './1764100000000-sla-clocks';
+import { SlaClockRounds1764200000000 } from './1764200000000-clock-rounds';
 
 /** The sla schema's migrations, in order; run at start, never `synchronize`. */
-export const slaMonitorMigrations = [MessagingTables1764000000000, SlaClocks1764100000000];
+export const slaMonitorMigrations = [MessagingTables1764000000000, SlaClocks1764100000000, SlaClockRounds1764200000000];

@@ -1,0 +1,261 @@
+import { z } from 'zod';
+import { resolutionCodes, surveyAnswerSchema, technicianRegisterExample, technicianRegisterSchema, ticketReceivedExample, ticketReceivedSchema, Topics } from '@switchboard/contracts';
+import { assignmentActions, TicketStates } from '../domain/ticket-progress';
+
+/**
+ * The gateway's HTTP API, declared once: the controllers validate with these schemas
+ * (`parseOr422(ApiRoutes.x.body, body)`) and `openapi.ts` builds `GET /docs/openapi.json` from
+ * them. A route a controller registers but this table lacks fails `api-routes.spec.ts`.
+ */
+
+/** The error body of every gateway failure (`http/validation.ts`, `ApiError`). */
+export const apiErrorSchema = z
+  .object({
+    error: z.string().describe('A stable code, e.g. VALIDATION_FAILED, AUTH.MISSING_KEY, TICKET.NOT_FOUND.'),
+    message: z.string().describe('A sentence for people.'),
+    reasons: z.array(z.object({ path: z.string(), code: z.string(), message: z.string() })).optional().describe('One reason per invalid field (422 only).'),
+  })
+  .meta({ id: 'ApiError' });
+
+export interface ApiResponse {
+  description: string;
+  /** JSON body; omitted for non-JSON bodies (give `contentType`). */
+  schema?: z.ZodType;
+  contentType?: string;
+  headers?: Record<string, string>;
+}
+
+export interface ApiRoute {
+  operationId: string;
+  method: 'get' | 'post';
+  /** OpenAPI form: `/v1/tickets/{id}`. */
+  path: string;
+  tag: string;
+  summary: string;
+  description?: string;
+  /** No API key needed (ApiKeyGuard's PUBLIC_PATHS). */
+  public?: true;
+  params?: z.ZodObject;
+  query?: z.ZodObject;
+  body?: z.ZodType;
+  bodyExample?: unknown;
+  /** Success and route-specific failures; 401 and 422 are added from `public`, `params`, `query` and `body`. */
+  responses: Record<number, ApiResponse>;
+}
+
+const uuidParams = z.strictObject({ id: z.uuid() });
+const nullableString = z.string().nullable();
+
+const ticketView = z
+  .object({
+    id: z.uuid(),
+    source: nullableString,
+    externalId: nullableString,
+    state: z.enum(TicketStates),
+    kind: nullableString,
+    service: nullableString,
+    channel: nullableString,
+    region: nullableString,
+    county: nullableString,
+    zone: nullableString,
+    customerTier: nullableString,
+    owner: nullableString,
+    reportedAt: nullableString,
+    acceptedAt: nullableString,
+    updatedAt: z.string(),
+    warned: z.boolean(),
+    breached: z.boolean(),
+    assignment: z.object({ assignmentId: z.uuid(), technicianId: nullableString, state: nullableString }).nullable(),
+    survey: z.object({ surveyId: z.uuid(), state: nullableString, verdict: nullableString }).nullable(),
+  })
+  .meta({ id: 'Ticket' });
+
+const commandSent = { commandId: z.uuid(), status: z.literal('sent') };
+
+export const ApiRoutes = {
+  submitTicket: {
+    operationId: 'submitTicket',
+    method: 'post',
+    path: '/v1/tickets',
+    tag: 'tickets',
+    summary: 'Raise a ticket',
+    description:
+      'Validated like the Kafka ingress (`ticket.received`), then published to `tickets.inbound.v1` with the caller\'s source. ' +
+      'The ticket id follows from (source, externalId), so a resubmission gets the same id.',
+    body: ticketReceivedSchema,
+    bodyExample: ticketReceivedExample,
+    responses: {
+      202: {
+        description: 'Received; intake accepts or rejects it asynchronously.',
+        headers: { Location: '`/v1/tickets/{ticketId}`' },
+        schema: z.object({ ticketId: z.uuid(), externalId: z.string(), source: z.string(), status: z.literal('received'), topic: z.literal(Topics.TicketsInbound) }),
+      },
+    },
+  },
+  listTickets: {
+    operationId: 'listTickets',
+    method: 'get',
+    path: '/v1/tickets',
+    tag: 'tickets',
+    summary: 'List tickets',
+    description: 'By region, state, breach, or the caller\'s own reference (source + externalId), newest first.',
+    query: z.strictObject({
+      region: z.string().max(64).optional(),
+      state: z.enum(TicketStates).optional(),
+      breached: z.enum(['true', 'false']).optional(),
+      source: z.string().max(200).optional(),
+      externalId: z.string().max(64).optional(),
+      limit: z.coerce.number().int().min(1).max(200).default(50),
+      offset: z.coerce.number().int().min(0).max(1_000_000).default(0),
+    }),
+    responses: {
+      200: { description: 'One page of tickets.', schema: z.object({ items: z.array(ticketView), total: z.number().int(), limit: z.number().int(), offset: z.number().int() }) },
+    },
+  },
+  getTicket: {
+    operationId: 'getTicket',
+    method: 'get',
+    path: '/v1/tickets/{id}',
+    tag: 'tickets',
+    summary: 'A ticket with its SLA clocks and timeline',
+    description: 'The ticket\'s state, its SLA clocks and every event about it, in order. A ticket appears once intake has accepted it.',
+    params: uuidParams,
+    responses: {
+      200: {
+        description: 'The ticket.',
+        schema: z.object({
+          ticket: ticketView,
+          clocks: z.array(z.object({ clockId: z.uuid(), metric: z.string(), startedAt: z.string(), warnAt: z.string(), dueAt: z.string(), state: z.string(), warned: z.boolean(), breached: z.boolean(), met: z.boolean().nullable(), stoppedAt: nullableString })),
+          timeline: z.array(z.object({ eventId: z.uuid(), type: z.string(), time: z.string(), source: z.string(), data: z.unknown() })),
+        }),
+      },
+      404: { description: 'No such ticket (yet).', schema: apiErrorSchema },
+    },
+  },
+  listRejections: {
+    operationId: 'listRejections',
+    method: 'get',
+    path: '/v1/rejections',
+    tag: 'tickets',
+    summary: 'Why intake refused a ticket',
+    description: 'For Kafka-only systems: look up a refused submission by source and externalId.',
+    query: z.strictObject({
+      source: z.string().max(200).optional(),
+      externalId: z.string().max(200).optional(),
+      limit: z.coerce.number().int().min(1).max(200).default(50),
+    }),
+    responses: {
+      200: {
+        description: 'The newest rejections first.',
+        schema: z.object({
+          items: z.array(z.object({ eventId: z.uuid(), source: nullableString, externalId: nullableString, region: nullableString, reasons: z.array(z.object({ path: z.string(), code: z.string(), message: z.string() })), time: z.string() })),
+        }),
+      },
+    },
+  },
+  assignmentAction: {
+    operationId: 'actOnAssignment',
+    method: 'post',
+    path: '/v1/assignments/{id}/{action}',
+    tag: 'assignments',
+    summary: 'A technician action on an assignment',
+    description:
+      'accept, contact (the customer: first response), arrive, complete (needs `resolutionCode`). Sent to dispatch as a command on ' +
+      '`dispatch.commands.v1`; a transition dispatch refuses shows in the ticket\'s timeline as `command.rejected`.',
+    params: z.strictObject({ id: z.uuid(), action: z.enum(assignmentActions) }),
+    body: z.strictObject({
+      resolutionCode: z.enum(resolutionCodes).optional().describe('Required for `complete`.'),
+      note: z.string().max(2000).optional(),
+    }),
+    bodyExample: { resolutionCode: 'fixed', note: 'Replaced the ONT power supply' },
+    responses: {
+      202: { description: 'The command was sent.', schema: z.object({ ...commandSent, assignmentId: z.uuid(), ticketId: z.uuid(), action: z.enum(assignmentActions) }) },
+      404: { description: 'No such assignment.', schema: apiErrorSchema },
+      409: { description: 'The assignment is in a state that does not allow the action.', schema: apiErrorSchema },
+    },
+  },
+  registerTechnicians: {
+    operationId: 'registerTechnicians',
+    method: 'post',
+    path: '/v1/technicians',
+    tag: 'technicians',
+    summary: 'Register or update technicians (1–1000)',
+    description: 'Each one becomes a `technician.register` command on `dispatch.commands.v1`.',
+    body: z.strictObject({ technicians: z.array(technicianRegisterSchema).min(1).max(1000) }),
+    bodyExample: { technicians: [technicianRegisterExample] },
+    responses: { 202: { description: 'The commands were sent.', schema: z.object({ accepted: z.number().int() }) } },
+  },
+  listTechnicians: {
+    operationId: 'listTechnicians',
+    method: 'get',
+    path: '/v1/technicians',
+    tag: 'technicians',
+    summary: 'The roster, by region',
+    query: z.strictObject({ region: z.string().max(64).optional() }),
+    responses: { 200: { description: 'Technicians as dispatch registered them (`technician.registered`).', schema: z.object({ items: z.array(z.unknown()) }) } },
+  },
+  answerSurvey: {
+    operationId: 'answerSurvey',
+    method: 'post',
+    path: '/v1/surveys/{id}/answers',
+    tag: 'surveys',
+    summary: 'Answer a callback survey',
+    description: 'The four telecom callback questions, 1–5 each; sent to callback as `survey.answer` on `callback.commands.v1`.',
+    params: uuidParams,
+    body: surveyAnswerSchema.pick({ answers: true, comment: true }),
+    bodyExample: { answers: { contactTimeliness: 5, appointmentKeeping: 4, technicalLevel: 5, serviceAttitude: 5 }, comment: 'Quick and polite' },
+    responses: {
+      202: { description: 'The answers were sent.', schema: z.object({ ...commandSent, surveyId: z.uuid(), ticketId: z.uuid() }) },
+      404: { description: 'No such survey.', schema: apiErrorSchema },
+      409: { description: 'The survey has been answered.', schema: apiErrorSchema },
+    },
+  },
+  stream: {
+    operationId: 'stream',
+    method: 'get',
+    path: '/v1/stream',
+    tag: 'stream',
+    summary: 'Every platform event, live (server-sent events)',
+    description: '`event: <type>`, `id: <event id>`, `data: <envelope>` (the envelopes of the AsyncAPI document, libs/contracts/asyncapi.json).',
+    query: z.strictObject({
+      region: z.string().max(64).optional(),
+      types: z.string().max(2000).optional().describe('Comma-separated event types.'),
+    }),
+    responses: { 200: { description: 'An endless stream of events.', contentType: 'text/event-stream' } },
+  },
+  health: {
+    operationId: 'health',
+    method: 'get',
+    path: '/health',
+    tag: 'operations',
+    summary: 'Health (Kafka, PostgreSQL)',
+    public: true,
+    responses: { 200: { description: 'Healthy.', schema: z.object({ status: z.string() }).loose() }, 503: { description: 'A dependency is down.', schema: z.object({ status: z.string() }).loose() } },
+  },
+  metrics: {
+    operationId: 'metrics',
+    method: 'get',
+    path: '/metrics',
+    tag: 'operations',
+    summary: 'Prometheus metrics',
+    responses: { 200: { description: 'Prometheus text format.', contentType: 'text/plain' } },
+  },
+  openApi: {
+    operationId: 'openApi',
+    method: 'get',
+    path: '/docs/openapi.json',
+    tag: 'docs',
+    summary: 'This document (OpenAPI 3.1)',
+    public: true,
+    responses: { 200: { description: 'The OpenAPI document, generated from this route table.', contentType: 'application/json' } },
+  },
+  docsPage: {
+    operationId: 'docsPage',
+    method: 'get',
+    path: '/docs',
+    tag: 'docs',
+    summary: 'The API reference as a web page',
+    public: true,
+    responses: { 200: { description: 'A self-contained HTML page rendering /docs/openapi.json.', contentType: 'text/html' } },
+  },
+} as const satisfies Record<string, ApiRoute>;

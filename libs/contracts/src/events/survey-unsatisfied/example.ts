@@ -1,0 +1,3 @@
+import type { SurveyUnsatisfied } from './schema';
+
+export const surveyUnsatisfiedExample: SurveyUnsatisfied = { surveyId: '9e8d7c6b-5a4f-4e3d-8c2b-1a0f9e8d7c6b', ticketId: '5b0f8f4e-5d0c-4d7a-9a43-3e6f0c1a2b11', region: 'hangzhou', attempt: 1, score: 50, at: '2026-11-24T03:41:00Z' };

@@ -1,0 +1,11 @@
+import type { TicketEscalatedToManagement } from './schema';
+
+export const ticketEscalatedToManagementExample: TicketEscalatedToManagement = {
+  ticketId: '5b0f8f4e-5d0c-4d7a-9a43-3e6f0c1a2b11',
+  region: 'hangzhou',
+  attempts: 3,
+  reason: 'callback-attempts-exhausted',
+  surveyId: '9e8d7c6b-5a4f-4e3d-8c2b-1a0f9e8d7c6b',
+  score: 50,
+  at: '2026-11-26T03:41:00Z',
+};

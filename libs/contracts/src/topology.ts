@@ -1,0 +1,92 @@
+import { Topics, type Topic } from './topics';
+
+/** The platform's services (`ServiceDescriptor.name`) plus the outside parties that speak Kafka. */
+export type Participant = 'gateway' | 'intake' | 'dispatch' | 'sla-monitor' | 'callback' | 'scoring' | 'call-centre systems' | 'channel adapters' | 'BI';
+
+export interface TopicTopology {
+  /** Who writes to the topic. */
+  readonly producers: readonly Participant[];
+  /**
+   * Who reads it. For the six services this must equal their service descriptors' `consumes`
+   * (`apps/<s>/src/<s>.service-descriptor.ts`); `topology.spec.ts` fails when the two differ.
+   */
+  readonly consumers: readonly Participant[];
+  /** What the Kafka message key (the envelope's `subject`) is on this topic. */
+  readonly key: string;
+  readonly description: string;
+}
+
+/**
+ * Who sends and who receives on each topic: the operations of the AsyncAPI document
+ * (`asyncapi.ts`). Contracts cannot import the apps, so the consumers are written down here and
+ * checked against the descriptors by a unit test; the producers follow docs/ARCHITECTURE.md.
+ */
+export const TOPOLOGY: Readonly<Record<Topic, TopicTopology>> = {
+  [Topics.TicketsInbound]: {
+    producers: ['call-centre systems', 'gateway'],
+    consumers: ['intake'],
+    key: 'the caller\'s `externalId` (the envelope subject)',
+    description: 'Ticket ingress: call-centre systems produce here directly, the gateway on behalf of `POST /v1/tickets`.',
+  },
+  [Topics.TicketsLifecycle]: {
+    producers: ['intake'],
+    consumers: ['gateway', 'dispatch', 'sla-monitor', 'callback', 'scoring'],
+    key: 'the ticket id (the caller\'s `externalId` for `ticket.rejected`)',
+    description: 'What intake decided about each ticket.',
+  },
+  [Topics.DispatchAssignments]: {
+    producers: ['dispatch'],
+    consumers: ['gateway', 'sla-monitor', 'callback', 'scoring'],
+    key: 'the ticket id (the technician id for `technician.registered`)',
+    description: 'The roster, assignments and their progress, and refused commands.',
+  },
+  [Topics.SlaAlerts]: {
+    producers: ['sla-monitor'],
+    consumers: ['gateway', 'dispatch', 'scoring'],
+    key: 'the ticket id',
+    description: 'SLA clocks: started, warned at 80 %, breached, stopped.',
+  },
+  [Topics.CallbackSurveys]: {
+    producers: ['callback'],
+    consumers: ['gateway', 'intake', 'sla-monitor', 'scoring'],
+    key: 'the ticket id',
+    description: 'Callback surveys after completion and their answers.',
+  },
+  [Topics.NotificationsOutbound]: {
+    producers: ['dispatch', 'callback'],
+    consumers: ['gateway', 'channel adapters'],
+    key: 'the ticket id',
+    description: 'Customer notifications (SMS, email) for the channel adapters.',
+  },
+  [Topics.ScoringKpis]: {
+    producers: ['scoring'],
+    consumers: ['gateway', 'BI'],
+    key: '`<region>|<date>`',
+    description: 'Per-region, per-day KPI counters.',
+  },
+  [Topics.ScoringScorecards]: {
+    producers: ['scoring'],
+    consumers: ['BI'],
+    key: 'the technician id',
+    description: 'Technician scorecards (reserved in the topic table; no event type yet).',
+  },
+  [Topics.DispatchCommands]: {
+    producers: ['gateway'],
+    consumers: ['dispatch'],
+    key: 'the aggregate the command acts on (`technicianId` or `assignmentId`)',
+    description: 'Commands from the gateway to dispatch: the roster and technician actions.',
+  },
+  [Topics.CallbackCommands]: {
+    producers: ['gateway'],
+    consumers: ['callback'],
+    key: 'the survey id',
+    description: 'Commands from the gateway to callback: survey answers.',
+  },
+};
+
+export const PLATFORM_SERVICES = ['gateway', 'intake', 'dispatch', 'sla-monitor', 'callback', 'scoring'] as const;
+
+/** The topics a service consumes according to TOPOLOGY, in the order of `Topics`. */
+export function topicsConsumedBy(service: Participant): Topic[] {
+  return (Object.keys(TOPOLOGY) as Topic[]).filter((t) => TOPOLOGY[t].consumers.includes(service));
+}
