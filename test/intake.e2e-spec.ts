@@ -10,6 +10,8 @@ import {
   type TicketAccepted,
   type TicketReceived,
   type TicketRejected,
+  type TicketRepeatFaultDetected,
+  type TicketTriaged,
 } from '@switchboard/contracts';
 import { createKafka, physicalTopic } from '@switchboard/messaging';
 import { testInfra, TopicCollector, waitFor } from '@switchboard/testing';
@@ -71,6 +73,14 @@ describe('intake (Kafka ingress → tickets.lifecycle.v1)', () => {
       timeoutMs: 30_000,
       message: `ticket.accepted for ${ticketId}`,
     });
+    return event!;
+  }
+
+  async function waitLifecycle<T>(type: string, ticketId: string): Promise<Envelope<string, T>> {
+    const [event] = await waitFor(() => {
+      const found = lifecycle<T>(type, (e) => e.subject === ticketId);
+      return found.length > 0 ? found : undefined;
+    }, { timeoutMs: 30_000, message: `${type} for ${ticketId}` });
     return event!;
   }
 
@@ -197,5 +207,68 @@ describe('intake (Kafka ingress → tickets.lifecycle.v1)', () => {
     expect(acceptedOf(ticketIdFor(source, noTime.data.externalId))).toHaveLength(0);
     const recorded = await db.query<{ n: number }>('SELECT count(*)::int AS n FROM intake.rejected_submissions WHERE inbound_event_id = ANY($1)', [[badService.id, noTime.id]]);
     expect(recorded.rows[0]!.n).toBe(2);
+  });
+
+  it('learns completions from dispatch and flags a repair of the same customer and service within the window as a repeat fault, raising its priority', async () => {
+    // This test's own customer lines, so that no other test's completions count.
+    const customer = { ...ticketReceivedExample.customer, id: `C-E2E-${randomUUID().slice(0, 8)}` };
+    const otherCustomer = { ...ticketReceivedExample.customer, id: `C-E2E-${randomUUID().slice(0, 8)}` };
+    const reportedAt = new Date().toISOString();
+    const first = received({ customer, kind: 'repair', service: 'broadband', reportedAt });
+    const firstId = ticketIdFor(source, first.data.externalId);
+    await produce(first);
+    await waitAccepted(firstId);
+    const firstTriaged = await waitLifecycle<TicketTriaged>('ticket.triaged', firstId);
+    expect(lifecycle('ticket.repeat-fault-detected', (e) => e.subject === firstId)).toHaveLength(0);
+
+    // Dispatch completes the first repair (produced here to the real topic, as dispatch would).
+    const completed = makeEvent(
+      'assignment.completed',
+      { ticketId: firstId, assignmentId: randomUUID(), technicianId: 'tech-e2e-repeat', region: ticketReceivedExample.location.region, at: new Date().toISOString(), resolutionCode: 'fixed' },
+      { source: 'switchboard/dispatch', subject: firstId, time: new Date() },
+    );
+    await producer.send({ topic: physicalTopic(Topics.DispatchAssignments), messages: [{ key: completed.subject, value: JSON.stringify(completed) }] });
+    await waitFor(
+      async () => {
+        const r = await db.query<{ completed_at: Date | null }>('SELECT completed_at FROM intake.tickets WHERE ticket_id = $1', [firstId]);
+        return r.rows[0]?.completed_at ?? undefined;
+      },
+      { timeoutMs: 30_000, message: `intake recorded the completion of ${firstId}` },
+    );
+
+    // The same line and service again; another customer's repair of the same service at the same time.
+    const again = received({ customer, kind: 'repair', service: 'broadband', reportedAt });
+    const other = received({ customer: otherCustomer, kind: 'repair', service: 'broadband', reportedAt });
+    await produce(again, other);
+    const againId = ticketIdFor(source, again.data.externalId);
+    const otherId = ticketIdFor(source, other.data.externalId);
+
+    const repeat = await waitLifecycle<TicketRepeatFaultDetected>('ticket.repeat-fault-detected', againId);
+    expect(repeat.data).toMatchObject({
+      ticketId: againId,
+      previousTicketId: firstId,
+      customerTier: customer.tier,
+      service: 'broadband',
+      region: ticketReceivedExample.location.region,
+      daysSinceCompletion: 0,
+    });
+    expect(repeat.causationId).toBe(again.id);
+    const againTriaged = await waitLifecycle<TicketTriaged>('ticket.triaged', againId);
+    expect(againTriaged.data.priority).toBeGreaterThan(firstTriaged.data.priority);
+    expect(againTriaged.data.reasons).toContain('repeat fault +20');
+    expect(firstTriaged.data.reasons).toContain('not a repeat fault +0');
+
+    // Another customer is no repeat (its triage is emitted in the same transaction as a repeat would be).
+    const otherTriaged = await waitLifecycle<TicketTriaged>('ticket.triaged', otherId);
+    expect(otherTriaged.data.priority).toBe(firstTriaged.data.priority);
+    expect(lifecycle('ticket.repeat-fault-detected', (e) => e.subject === otherId)).toHaveLength(0);
+
+    const rows = await db.query<{ ticket_id: string; repeat_fault: boolean; repeat_of_ticket_id: string | null; triage_class: string; triage_priority: number }>(
+      'SELECT ticket_id, repeat_fault, repeat_of_ticket_id, triage_class, triage_priority FROM intake.tickets WHERE ticket_id = ANY($1)',
+      [[firstId, againId, otherId]],
+    );
+    const byId = new Map(rows.rows.map((r) => [r.ticket_id, r]));
+    expect(byId.get(againId)).toMatchObject({ repeat_fault: true, repeat_of_ticket_id: firstId, triage_class: againTriaged.data.class, triage_priority: againTriaged.data.priority });
+    expect(byId.get(otherId)).toMatchObject({ repeat_fault: false, repeat_of_ticket_id: null, triage_priority: otherTriaged.data.priority });
   });
 });

@@ -100,8 +100,15 @@ describe('ticket lifecycle end to end', () => {
     await waitFor(async () => ((await assigned()) >= 200 ? true : undefined), { timeoutMs: 60_000, message: '200 tickets assigned' });
 
     // A Kafka-only system finds its ticket by its own reference.
-    const found = (await (await platform.api(`/v1/tickets?source=${encodeURIComponent(kafkaSource)}&externalId=${kafkaRefs[7]}`)).json()) as { items: { id: string }[] };
+    const found = (await (await platform.api(`/v1/tickets?source=${encodeURIComponent(kafkaSource)}&externalId=${kafkaRefs[7]}`)).json()) as {
+      items: { id: string; repeatFault: boolean; class: string | null; priority: number | null }[];
+    };
     expect(found.items.map((t) => t.id)).toEqual([ticketIdFor(kafkaSource, kafkaRefs[7]!)]);
+    // List items carry intake's sorting too.
+    const listed = found.items[0]!;
+    expect(typeof listed.repeatFault).toBe('boolean');
+    expect(['general', 'important']).toContain(listed.class);
+    expect(Number.isInteger(listed.priority)).toBe(true);
 
     for (const id of [httpIds[0]!, httpIds[57]!, found.items[0]!.id]) {
       const view = (await getTicket(id))!;
@@ -110,6 +117,10 @@ describe('ticket lifecycle end to end', () => {
       const types = view.timeline.map((e) => e.type);
       expect(types).toEqual(expect.arrayContaining(['ticket.accepted', 'ticket.assigned', 'sla.clock-started', 'notification.requested']));
       expect(types.indexOf('ticket.accepted')).toBeLessThan(types.indexOf('ticket.assigned'));
+      // Intake's sorting joins the timeline and shows on the ticket (issue 4).
+      const triaged = view.timeline.find((e) => e.type === 'ticket.triaged')?.data as { class: string; priority: number; reasons: string[] } | undefined;
+      expect(triaged?.reasons.length).toBeGreaterThan(0);
+      expect(view.ticket).toMatchObject({ class: triaged!.class, priority: triaged!.priority, repeatFault: types.includes('ticket.repeat-fault-detected') });
       expect(view.clocks.map((c) => c.metric).sort()).toEqual(['first-response', 'resolution']);
       const assignedEvent = view.timeline.find((e) => e.type === 'ticket.assigned')!;
       expect((assignedEvent.data as { reason: { explanation: string } }).reason.explanation).toBeTruthy();
@@ -348,6 +359,9 @@ interface TicketView {
     breached: boolean;
     round: number;
     reopenCount: number;
+    repeatFault: boolean;
+    class: string | null;
+    priority: number | null;
     assignment: { assignmentId: string; technicianId: string; state: string } | null;
     survey: { surveyId: string; state: string; verdict: string | null } | null;
   };

@@ -10,7 +10,8 @@ export const intakeService: ServiceDescriptor = {
   defaultPort: 8081,
   usesRedis: false,
   // callback.surveys.v1: `survey.unsatisfied` reopens a ticket (the unsatisfied loop).
-  consumes: [Topics.TicketsInbound, Topics.CallbackSurveys],
+  // dispatch.assignments.v1: `assignment.completed` records the completion repeat faults are measured from.
+  consumes: [Topics.TicketsInbound, Topics.DispatchAssignments, Topics.CallbackSurveys],
   // Invalid ingress: `ticket.rejected` to the sender, then the platform's DLQ.
   invalidMessages: RejectInvalidTicketHandler,
   entities: [],

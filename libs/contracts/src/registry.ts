@@ -204,6 +204,20 @@ export const EventRegistry = {
     example: E.ticketReopenedExample,
     description: 'Intake reopened a ticket after an unsatisfied callback (same ticket, same owner, raised priority).',
   },
+  [E.TICKET_REPEAT_FAULT_DETECTED]: {
+    topic: Topics.TicketsLifecycle,
+    schemaVersion: 1,
+    schema: E.ticketRepeatFaultDetectedSchema,
+    example: E.ticketRepeatFaultDetectedExample,
+    description: 'Intake found a repeat fault: the same customer line and service reported again within the window after a completed repair (escalation for SLA monitoring and scoring).',
+  },
+  [E.TICKET_TRIAGED]: {
+    topic: Topics.TicketsLifecycle,
+    schemaVersion: 1,
+    schema: E.ticketTriagedSchema,
+    example: E.ticketTriagedExample,
+    description: 'Intake sorted a new ticket: class (general / important), priority 0–100 and the reasons.',
+  },
   [E.KPI_UPDATED]: {
     topic: Topics.ScoringKpis,
     schemaVersion: 1,

@@ -36,7 +36,7 @@ export const TOPOLOGY: Readonly<Record<Topic, TopicTopology>> = {
   },
   [Topics.DispatchAssignments]: {
     producers: ['dispatch'],
-    consumers: ['gateway', 'sla-monitor', 'callback', 'scoring'],
+    consumers: ['gateway', 'intake', 'sla-monitor', 'callback', 'scoring'],
     key: 'the ticket id (the technician id for `technician.registered`)',
     description: 'The roster, assignments and their progress, and refused commands.',
   },

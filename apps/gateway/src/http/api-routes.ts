@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { resolutionCodes, surveyAnswerSchema, technicianRegisterExample, technicianRegisterSchema, ticketReceivedExample, ticketReceivedSchema, Topics } from '@switchboard/contracts';
+import { resolutionCodes, ticketClasses, surveyAnswerSchema, technicianRegisterExample, technicianRegisterSchema, ticketReceivedExample, ticketReceivedSchema, Topics } from '@switchboard/contracts';
 import { assignmentActions, TicketStates } from '../domain/ticket-progress';
 
 /**
@@ -65,6 +65,11 @@ const ticketView = z
     updatedAt: z.string(),
     warned: z.boolean(),
     breached: z.boolean(),
+    /** Intake found a repeat fault (the same customer line and service again within the window after a completed repair). */
+    repeatFault: z.boolean(),
+    /** Intake's sorting: null until the ticket was triaged. */
+    class: z.enum(ticketClasses).nullable(),
+    priority: z.number().int().min(0).max(100).nullable(),
     assignment: z.object({ assignmentId: z.uuid(), technicianId: nullableString, state: nullableString }).nullable(),
     survey: z.object({ surveyId: z.uuid(), state: nullableString, verdict: nullableString }).nullable(),
   })

@@ -32,6 +32,8 @@ export class ReadModelMessageController {
     'survey.unsatisfied',
     'ticket.escalated-to-management',
     'ticket.reopened',
+    'ticket.repeat-fault-detected',
+    'ticket.triaged',
     'kpi.updated',
   )
   async apply(@Payload() event: DecodedEvent, @Ctx() ctx: HandlerContext): Promise<void> {

@@ -171,6 +171,12 @@ export async function project(m: EntityManager, event: DecodedEvent): Promise<vo
     case 'ticket.reopened':
       await m.query('UPDATE rm_tickets SET reopen_count = GREATEST(reopen_count, $2), updated_at = now() WHERE id = $1', [event.data.ticketId, event.data.reopenCount]);
       break;
+    case 'ticket.repeat-fault-detected':
+      await m.query('UPDATE rm_tickets SET repeat_fault = true, updated_at = now() WHERE id = $1', [event.data.ticketId]);
+      break;
+    case 'ticket.triaged':
+      await m.query('UPDATE rm_tickets SET "class" = $2, priority = $3, updated_at = now() WHERE id = $1', [event.data.ticketId, event.data.class, event.data.priority]);
+      break;
     case 'ticket.escalated-to-management':
       await m.query('UPDATE rm_tickets SET escalated_to_management = true, updated_at = now() WHERE id = $1', [event.data.ticketId]);
       break;

@@ -31,6 +31,9 @@ interface TicketRow {
   round: number;
   reopen_count: number;
   escalated_to_management: boolean;
+  repeat_fault: boolean;
+  class: string | null;
+  priority: number | null;
 }
 
 function present(row: TicketRow) {
@@ -55,6 +58,9 @@ function present(row: TicketRow) {
     round: row.round,
     reopenCount: row.reopen_count,
     escalatedToManagement: row.escalated_to_management,
+    repeatFault: row.repeat_fault,
+    class: row.class,
+    priority: row.priority,
     assignment: row.assignment_id ? { assignmentId: row.assignment_id, technicianId: row.technician_id, state: row.assignment_state } : null,
     survey: row.survey_id ? { surveyId: row.survey_id, state: row.survey_state, verdict: row.survey_verdict } : null,
   };

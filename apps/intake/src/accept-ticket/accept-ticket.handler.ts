@@ -1,8 +1,18 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { makeEvent, ticketIdFor, type Envelope, type TicketAccepted, type TicketReceived } from '@switchboard/contracts';
+import {
+  makeEvent,
+  ticketIdFor,
+  type Envelope,
+  type TicketAccepted,
+  type TicketReceived,
+  type TicketRepeatFaultDetected,
+  type TicketTriaged,
+} from '@switchboard/contracts';
 import type { HandlerContext } from '@switchboard/messaging';
 import { CLOCK, type Clock } from '@switchboard/persistence';
 import { firstContactOwner } from '../domain/first-contact-owner';
+import type { CompletedTicket } from '../domain/repeat-fault-detector';
+import { INTAKE_CONFIG, type IntakeConfig } from '../intake.config';
 
 export const INTAKE_SOURCE = 'switchboard/intake';
 
@@ -11,11 +21,15 @@ export type AcceptOutcome = { outcome: 'accepted'; ticketId: string } | { outcom
 /**
  * Accepts a validated `ticket.received`: one ticket per (source, externalId) — a resubmission is
  * counted on the ticket and emits nothing — persisted with its first-contact owner, then
- * announced with `ticket.accepted` in the same transaction.
+ * announced with `ticket.accepted` in the same transaction, followed by `ticket.repeat-fault-detected`
+ * when it is a repeat fault and by `ticket.triaged` (class and priority).
  */
 @Injectable()
 export class AcceptTicketHandler {
-  constructor(@Inject(CLOCK) private readonly clock: Clock) {}
+  constructor(
+    @Inject(CLOCK) private readonly clock: Clock,
+    @Inject(INTAKE_CONFIG) private readonly config: IntakeConfig,
+  ) {}
 
   async execute(event: Envelope<'ticket.received', TicketReceived>, ctx: HandlerContext): Promise<AcceptOutcome> {
     const t = event.data;
@@ -91,15 +105,47 @@ export class AcceptTicketHandler {
       acceptedAt: now.toISOString(),
       owner,
     };
-    await ctx.emit({
-      envelope: makeEvent('ticket.accepted', accepted, {
-        source: INTAKE_SOURCE,
-        subject: ticketId,
-        time: now,
-        correlationId: event.correlationId ?? event.id,
-        causationId: event.id,
-      }),
+    const meta = { source: INTAKE_SOURCE, subject: ticketId, time: now, correlationId: event.correlationId ?? event.id, causationId: event.id };
+    await ctx.emit({ envelope: makeEvent('ticket.accepted', accepted, meta) });
+
+    // Decided once, at acceptance, from the completions intake knows by then: a completion that
+    // arrives after this ticket was accepted (events out of order) never makes it a repeat retroactively.
+    const completedRows = await ctx.manager.query<{ ticket_id: string; customer_id: string; service: CompletedTicket['service']; kind: CompletedTicket['kind']; completed_at: Date }[]>(
+      `SELECT ticket_id, customer_id, service, kind, completed_at FROM tickets
+        WHERE customer_id = $1 AND service = $2 AND completed_at IS NOT NULL AND ticket_id <> $3
+        ORDER BY completed_at DESC LIMIT 20`,
+      [t.customer.id, t.service, ticketId],
+    );
+    const repeat = this.config.repeatFaults.detect(
+      { ticketId, customerId: t.customer.id, service: t.service, kind: t.kind, acceptedAt: now },
+      completedRows.map((r) => ({ ticketId: r.ticket_id, customerId: r.customer_id, service: r.service, kind: r.kind, completedAt: new Date(r.completed_at) })),
+    );
+    const triage = this.config.triage.triage({
+      tier: t.customer.tier,
+      kind: t.kind,
+      service: t.service,
+      repeatFault: repeat.repeat,
+      reportedAt: new Date(t.reportedAt),
+      acceptedAt: now,
     });
+    await ctx.manager.query(
+      `UPDATE tickets SET repeat_fault = $2, repeat_of_ticket_id = $3, triage_class = $4, triage_priority = $5 WHERE ticket_id = $1`,
+      [ticketId, repeat.repeat, repeat.repeat ? repeat.previousTicketId : null, triage.class, triage.priority],
+    );
+    if (repeat.repeat) {
+      const detected: TicketRepeatFaultDetected = {
+        ticketId,
+        previousTicketId: repeat.previousTicketId,
+        customerTier: t.customer.tier,
+        service: t.service,
+        region: t.location.region,
+        daysSinceCompletion: repeat.daysSinceCompletion,
+        detectedAt: now.toISOString(),
+      };
+      await ctx.emit({ envelope: makeEvent('ticket.repeat-fault-detected', detected, meta) });
+    }
+    const triaged: TicketTriaged = { ticketId, class: triage.class, priority: triage.priority, reasons: triage.reasons, region: t.location.region };
+    await ctx.emit({ envelope: makeEvent('ticket.triaged', triaged, meta) });
     return { outcome: 'accepted', ticketId };
   }
 }

@@ -75,6 +75,10 @@ export const KpiCountRules: { [T in EventType]: CountRule<T> | 'ignored' } = {
   'survey.unsatisfied': 'ignored',
   'ticket.reopened': 'ignored',
   'ticket.escalated-to-management': 'ignored',
+  // Issue 4 (intake's sorting): kpi.updated v1 has no repeat-fault counter and its schema is
+  // public, so the repeat-report rate waits for a KPI contract that adds it.
+  'ticket.repeat-fault-detected': 'ignored',
+  'ticket.triaged': 'ignored',
   'kpi.updated': 'ignored',
 };
 

@@ -19,4 +19,6 @@ export * from './ticket-escalated-to-management';
 export * from './ticket-received';
 export * from './ticket-rejected';
 export * from './ticket-reopened';
+export * from './ticket-repeat-fault-detected';
+export * from './ticket-triaged';
 export * from './ticket-unassignable';

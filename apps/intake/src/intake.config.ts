@@ -1,0 +1,63 @@
+import type { Provider } from '@nestjs/common';
+import { z } from 'zod';
+import { parseEnv } from '@switchboard/platform';
+import { DEFAULT_REPEAT_FAULT_WINDOW_DAYS, RepeatFaultDetector } from './domain/repeat-fault-detector';
+import { DEFAULT_TRIAGE_WEIGHTS, TicketTriage } from './domain/ticket-triage';
+
+const points = (defaultValue: number) => z.coerce.number().min(0).max(100).default(defaultValue);
+const w = DEFAULT_TRIAGE_WEIGHTS;
+
+/** Intake's own settings; the business defaults come from domain.md §2–3 (see the domain classes). */
+export const intakeEnvSchema = z.object({
+  /** Repeat fault ("重复障碍"): days after a completed repair within which a new repair is a repeat (operators use 30). */
+  REPEAT_FAULT_WINDOW_DAYS: z.coerce.number().int().min(1).max(366).default(DEFAULT_REPEAT_FAULT_WINDOW_DAYS),
+  // Triage: points each factor adds to the priority (0–100).
+  TRIAGE_WEIGHT_TIER_VIP: points(w.tier.vip),
+  TRIAGE_WEIGHT_TIER_STANDARD: points(w.tier.standard),
+  TRIAGE_WEIGHT_KIND_COMPLAINT: points(w.kind.complaint),
+  TRIAGE_WEIGHT_KIND_REPAIR: points(w.kind.repair),
+  TRIAGE_WEIGHT_KIND_INSTALL: points(w.kind.install),
+  TRIAGE_WEIGHT_KIND_MOVE: points(w.kind.move),
+  TRIAGE_WEIGHT_SERVICE_BROADBAND: points(w.service.broadband),
+  TRIAGE_WEIGHT_SERVICE_FIXED: points(w.service.fixed),
+  TRIAGE_WEIGHT_SERVICE_MOBILE: points(w.service.mobile),
+  TRIAGE_WEIGHT_SERVICE_IPTV: points(w.service.iptv),
+  TRIAGE_WEIGHT_REPEAT_FAULT: points(w.repeatFault),
+  TRIAGE_WEIGHT_AGE_PER_HOUR: points(w.agePerHour),
+  TRIAGE_WEIGHT_AGE_MAX: points(w.ageMax),
+  /** A priority at or above this is an `important` ticket. */
+  TRIAGE_IMPORTANT_MIN_PRIORITY: z.coerce.number().int().min(0).max(100).default(w.importantMinPriority),
+});
+
+export interface IntakeConfig {
+  repeatFaults: RepeatFaultDetector;
+  triage: TicketTriage;
+}
+
+export const INTAKE_CONFIG = Symbol('INTAKE_CONFIG');
+
+export function loadIntakeConfig(env: Record<string, string | undefined>): IntakeConfig {
+  const e = parseEnv(intakeEnvSchema, env);
+  return {
+    repeatFaults: new RepeatFaultDetector(e.REPEAT_FAULT_WINDOW_DAYS),
+    triage: new TicketTriage({
+      tier: { vip: e.TRIAGE_WEIGHT_TIER_VIP, standard: e.TRIAGE_WEIGHT_TIER_STANDARD },
+      kind: { complaint: e.TRIAGE_WEIGHT_KIND_COMPLAINT, repair: e.TRIAGE_WEIGHT_KIND_REPAIR, install: e.TRIAGE_WEIGHT_KIND_INSTALL, move: e.TRIAGE_WEIGHT_KIND_MOVE },
+      service: {
+        broadband: e.TRIAGE_WEIGHT_SERVICE_BROADBAND,
+        fixed: e.TRIAGE_WEIGHT_SERVICE_FIXED,
+        mobile: e.TRIAGE_WEIGHT_SERVICE_MOBILE,
+        iptv: e.TRIAGE_WEIGHT_SERVICE_IPTV,
+      },
+      repeatFault: e.TRIAGE_WEIGHT_REPEAT_FAULT,
+      agePerHour: e.TRIAGE_WEIGHT_AGE_PER_HOUR,
+      ageMax: e.TRIAGE_WEIGHT_AGE_MAX,
+      importantMinPriority: e.TRIAGE_IMPORTANT_MIN_PRIORITY,
+    }),
+  };
+}
+
+export const intakeConfigProvider: Provider = {
+  provide: INTAKE_CONFIG,
+  useFactory: () => loadIntakeConfig(process.env),
+};
