@@ -26,7 +26,8 @@ export function hashKey(key: string): string {
 
 @Injectable()
 export class ApiKeys implements OnApplicationBootstrap {
-  private readonly cache = new Map<string, { caller: Caller | null; at: number }>();
+  /** Known keys only, for 10 s: caching misses would let random keys grow the map without bound. */
+  private readonly cache = new Map<string, { caller: Caller; at: number }>();
 
   constructor(
     @Inject(DATA_SOURCE) private readonly dataSource: DataSource,
@@ -61,7 +62,10 @@ export class ApiKeys implements OnApplicationBootstrap {
     )) as { id: string; name: string; source: string; role: string }[];
     const row = rows[0];
     const caller = row ? { keyId: row.id, name: row.name, source: row.source, role: row.role } : null;
-    this.cache.set(digest, { caller, at: Date.now() });
+    if (caller) {
+      if (this.cache.size >= 10_000) this.cache.clear();
+      this.cache.set(digest, { caller, at: Date.now() });
+    }
     return caller;
   }
 
