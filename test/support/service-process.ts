@@ -22,8 +22,10 @@ export interface RunningService {
  * Starts a built service (`dist/apps/<name>/src/main.js`, built by `make build`) as its own
  * process against the test database and the real broker, and waits until `/health` is green.
  */
-export async function startService(name: string, port: number, extraEnv: Record<string, string> = {}): Promise<RunningService> {
+export async function startService(name: string, requestedPort: number, extraEnv: Record<string, string> = {}): Promise<RunningService> {
   const infra = testInfra();
+  // Lets two checkouts run their e2e suites side by side on one machine without port clashes.
+  const port = requestedPort + Number(process.env.SWITCHBOARD_TEST_PORT_OFFSET ?? 0);
   const child = spawn(process.execPath, [join(ROOT, 'dist/apps', name, 'src/main.js')], {
     cwd: ROOT,
     env: {

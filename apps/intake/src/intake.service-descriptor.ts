@@ -11,7 +11,8 @@ export const intakeService: ServiceDescriptor = {
   usesRedis: false,
   // callback.surveys.v1: `survey.unsatisfied` reopens a ticket (the unsatisfied loop).
   // dispatch.assignments.v1: `assignment.completed` records the completion repeat faults are measured from.
-  consumes: [Topics.TicketsInbound, Topics.DispatchAssignments, Topics.CallbackSurveys],
+  // intake.commands.v1: known issues, cells, incidents and remote pre-handling, from the gateway.
+  consumes: [Topics.TicketsInbound, Topics.DispatchAssignments, Topics.CallbackSurveys, Topics.IntakeCommands],
   // Invalid ingress: `ticket.rejected` to the sender, then the platform's DLQ.
   invalidMessages: RejectInvalidTicketHandler,
   entities: [],

@@ -10,7 +10,7 @@ type Json = Record<string, unknown>;
 const KAFKA_BINDING_VERSION = '0.5.0';
 const EXAMPLE_NAMESPACE = '5d1f3c2a-8b4e-4f6a-9c7d-2e1b0a9f8c71';
 const EXAMPLE_TIME = '2026-11-24T09:12:05+08:00';
-const COMMAND_TOPICS: readonly Topic[] = [Topics.DispatchCommands, Topics.CallbackCommands];
+const COMMAND_TOPICS: readonly Topic[] = [Topics.DispatchCommands, Topics.CallbackCommands, Topics.IntakeCommands];
 
 /** JSON Schema of a zod schema, as the AsyncAPI default schema format (a JSON Schema draft-07 superset) takes it. */
 function schemaOf(schema: z.ZodType): Json {

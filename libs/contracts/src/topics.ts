@@ -14,6 +14,7 @@ export const Topics = {
   /** Commands from the gateway to the service that owns the aggregate (added beside the original table). */
   DispatchCommands: 'dispatch.commands.v1',
   CallbackCommands: 'callback.commands.v1',
+  IntakeCommands: 'intake.commands.v1',
 } as const;
 
 export type Topic = (typeof Topics)[keyof typeof Topics];

@@ -82,6 +82,12 @@ export const TOPOLOGY: Readonly<Record<Topic, TopicTopology>> = {
     key: 'the survey id',
     description: 'Commands from the gateway to callback: survey answers.',
   },
+  [Topics.IntakeCommands]: {
+    producers: ['gateway'],
+    consumers: ['intake'],
+    key: 'the aggregate the command acts on (known issue, incident, cell batch or ticket id)',
+    description: 'Commands from the gateway to intake: known issues, radio cells, incidents, remote pre-handling.',
+  },
 };
 
 export const PLATFORM_SERVICES = ['gateway', 'intake', 'dispatch', 'sla-monitor', 'callback', 'scoring'] as const;

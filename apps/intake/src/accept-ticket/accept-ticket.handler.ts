@@ -4,6 +4,7 @@ import {
   ticketIdFor,
   type Envelope,
   type TicketAccepted,
+  type TicketDispatchRequested,
   type TicketReceived,
   type TicketRepeatFaultDetected,
   type TicketTriaged,
@@ -22,7 +23,8 @@ export type AcceptOutcome = { outcome: 'accepted'; ticketId: string } | { outcom
  * Accepts a validated `ticket.received`: one ticket per (source, externalId) — a resubmission is
  * counted on the ticket and emits nothing — persisted with its first-contact owner, then
  * announced with `ticket.accepted` in the same transaction, followed by `ticket.repeat-fault-detected`
- * when it is a repeat fault and by `ticket.triaged` (class and priority).
+ * when it is a repeat fault, by `ticket.triaged` (class and priority) and by
+ * `ticket.dispatch-requested` (dispatch places only the tickets intake hands it).
  */
 @Injectable()
 export class AcceptTicketHandler {
@@ -146,6 +148,15 @@ export class AcceptTicketHandler {
     }
     const triaged: TicketTriaged = { ticketId, class: triage.class, priority: triage.priority, reasons: triage.reasons, region: t.location.region };
     await ctx.emit({ envelope: makeEvent('ticket.triaged', triaged, meta) });
+    const dispatchRequested: TicketDispatchRequested = {
+      ticketId,
+      region: t.location.region,
+      class: triage.class,
+      priority: triage.priority,
+      reason: 'accepted',
+      requestedAt: now.toISOString(),
+    };
+    await ctx.emit({ envelope: makeEvent('ticket.dispatch-requested', dispatchRequested, meta) });
     return { outcome: 'accepted', ticketId };
   }
 }

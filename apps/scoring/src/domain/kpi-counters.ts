@@ -78,6 +78,12 @@ export const KpiCountRules: { [T in EventType]: CountRule<T> | 'ignored' } = {
   // Issue 4 (intake's sorting): kpi.updated v1 has no repeat-fault counter and its schema is
   // public, so the repeat-report rate waits for a KPI contract that adds it.
   'ticket.repeat-fault-detected': 'ignored',
+  // Interception and holds (issue 4): counted once a KPI contract with those counters exists.
+  'ticket.dispatch-requested': 'ignored',
+  'ticket.held': 'ignored',
+  'ticket.resolved': 'ignored',
+  'ticket.answered-by-known-issue': 'ignored',
+  'assignment.withdrawn': 'ignored',
   'ticket.triaged': 'ignored',
   'kpi.updated': 'ignored',
 };
