@@ -32,7 +32,7 @@ export const TOPOLOGY: Readonly<Record<Topic, TopicTopology>> = {
     producers: ['intake'],
     consumers: ['gateway', 'dispatch', 'sla-monitor', 'callback', 'scoring'],
     key: 'the ticket id (the caller\'s `externalId` for `ticket.rejected`)',
-    description: 'What intake decided about each ticket.',
+    description: 'What intake decided about each ticket, and its known issues.',
   },
   [Topics.DispatchAssignments]: {
     producers: ['dispatch'],
@@ -53,7 +53,7 @@ export const TOPOLOGY: Readonly<Record<Topic, TopicTopology>> = {
     description: 'Callback surveys after completion and their answers.',
   },
   [Topics.NotificationsOutbound]: {
-    producers: ['dispatch', 'callback'],
+    producers: ['intake', 'dispatch', 'callback'],
     consumers: ['gateway', 'channel adapters'],
     key: 'the ticket id',
     description: 'Customer notifications (SMS, email) for the channel adapters.',

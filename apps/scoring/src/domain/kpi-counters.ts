@@ -84,6 +84,10 @@ export const KpiCountRules: { [T in EventType]: CountRule<T> | 'ignored' } = {
   'ticket.resolved': 'ignored',
   'ticket.answered-by-known-issue': 'ignored',
   'assignment.withdrawn': 'ignored',
+  'known-issue.open': 'ignored',
+  'known-issue.close': 'ignored',
+  'known-issue.opened': 'ignored',
+  'known-issue.closed': 'ignored',
   'ticket.triaged': 'ignored',
   'kpi.updated': 'ignored',
 };

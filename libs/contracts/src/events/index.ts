@@ -3,6 +3,8 @@ export * from './assignment-command';
 export * from './assignment-progressed';
 export * from './assignment-withdrawn';
 export * from './command-rejected';
+export * from './known-issue-command';
+export * from './known-issue-lifecycle';
 export * from './kpi-updated';
 export * from './notification-requested';
 export * from './sla-alert';
