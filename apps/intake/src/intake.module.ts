@@ -4,6 +4,9 @@ import { AcceptTicketHandler } from './accept-ticket/accept-ticket.handler';
 import { AcceptTicketMessageController } from './accept-ticket/accept-ticket.message.controller';
 import { intakeConfigProvider } from './intake.config';
 import { intakeService } from './intake.service-descriptor';
+import { KnownIssueAnswerer } from './known-issues/known-issue-answerer';
+import { KnownIssueCommandsHandler } from './known-issues/known-issue-commands.handler';
+import { KnownIssueCommandsMessageController } from './known-issues/known-issue-commands.message.controller';
 import { RecordCompletionHandler } from './record-completion/record-completion.handler';
 import { RecordCompletionMessageController } from './record-completion/record-completion.message.controller';
 import { ReopenTicketHandler } from './reopen-ticket/reopen-ticket.handler';
@@ -12,7 +15,7 @@ import { RejectInvalidTicketHandler } from './reject-ticket/reject-invalid-ticke
 
 @Module({
   imports: [PlatformModule.forService(intakeService)],
-  controllers: [AcceptTicketMessageController, ReopenTicketMessageController, RecordCompletionMessageController],
-  providers: [intakeConfigProvider, AcceptTicketHandler, ReopenTicketHandler, RecordCompletionHandler, RejectInvalidTicketHandler],
+  controllers: [AcceptTicketMessageController, ReopenTicketMessageController, RecordCompletionMessageController, KnownIssueCommandsMessageController],
+  providers: [intakeConfigProvider, AcceptTicketHandler, ReopenTicketHandler, RecordCompletionHandler, RejectInvalidTicketHandler, KnownIssueAnswerer, KnownIssueCommandsHandler],
 })
 export class IntakeModule {}

@@ -12,6 +12,7 @@ import {
 import type { HandlerContext } from '@switchboard/messaging';
 import { CLOCK, type Clock } from '@switchboard/persistence';
 import { firstContactOwner } from '../domain/first-contact-owner';
+import { KnownIssueAnswerer } from '../known-issues/known-issue-answerer';
 import type { CompletedTicket } from '../domain/repeat-fault-detector';
 import { INTAKE_CONFIG, type IntakeConfig } from '../intake.config';
 
@@ -23,14 +24,16 @@ export type AcceptOutcome = { outcome: 'accepted'; ticketId: string } | { outcom
  * Accepts a validated `ticket.received`: one ticket per (source, externalId) — a resubmission is
  * counted on the ticket and emits nothing — persisted with its first-contact owner, then
  * announced with `ticket.accepted` in the same transaction, followed by `ticket.repeat-fault-detected`
- * when it is a repeat fault, by `ticket.triaged` (class and priority) and by
- * `ticket.dispatch-requested` (dispatch places only the tickets intake hands it).
+ * when it is a repeat fault, by `ticket.triaged` (class and priority), then either by a known
+ * issue's answer (KnownIssueAnswerer) or by `ticket.dispatch-requested` (dispatch places only the
+ * tickets intake hands it).
  */
 @Injectable()
 export class AcceptTicketHandler {
   constructor(
     @Inject(CLOCK) private readonly clock: Clock,
     @Inject(INTAKE_CONFIG) private readonly config: IntakeConfig,
+    private readonly knownIssues: KnownIssueAnswerer,
   ) {}
 
   async execute(event: Envelope<'ticket.received', TicketReceived>, ctx: HandlerContext): Promise<AcceptOutcome> {
@@ -148,6 +151,9 @@ export class AcceptTicketHandler {
     }
     const triaged: TicketTriaged = { ticketId, class: triage.class, priority: triage.priority, reasons: triage.reasons, region: t.location.region };
     await ctx.emit({ envelope: makeEvent('ticket.triaged', triaged, meta) });
+    // Interception: a ticket answered by a known issue (archived or held until the fix) is not dispatched.
+    const answerable = { ticketId, kind: t.kind, service: t.service, channel: t.channel, phone: t.customer.phone, ...t.location };
+    if (await this.knownIssues.answerNewTicket(ctx, answerable, now, meta)) return { outcome: 'accepted', ticketId };
     const dispatchRequested: TicketDispatchRequested = {
       ticketId,
       region: t.location.region,
