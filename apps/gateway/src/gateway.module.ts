@@ -8,6 +8,7 @@ import { CommandSender } from './commands/command-sender';
 import { DocsHttpController } from './docs/docs.http.controller';
 import { GATEWAY_CONFIG, loadGatewayConfig } from './gateway.config';
 import { gatewayService } from './gateway.service-descriptor';
+import { KnownIssuesHttpController } from './known-issues/known-issues.http.controller';
 import { ReadModelMessageController } from './read-model/read-model.message.controller';
 import { StreamHttpController } from './stream/stream.http.controller';
 import { StreamHub } from './stream/stream.hub';
@@ -24,6 +25,7 @@ import { TicketQueriesHttpController } from './tickets/ticket-queries.http.contr
     AssignmentActionsHttpController,
     TechniciansHttpController,
     SurveyAnswersHttpController,
+    KnownIssuesHttpController,
     StreamHttpController,
     DocsHttpController,
     ReadModelMessageController,

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { resolutionCodes, ticketClasses, surveyAnswerSchema, technicianRegisterExample, technicianRegisterSchema, ticketReceivedExample, ticketReceivedSchema, Topics } from '@switchboard/contracts';
+import { checkKnownIssueFields, id as codeId, knownIssueFields, knownIssueKinds, knownIssueOpenExample, resolutionCodes, ticketClasses, surveyAnswerSchema, technicianRegisterExample, technicianRegisterSchema, ticketReceivedExample, ticketReceivedSchema, Topics } from '@switchboard/contracts';
 import { assignmentActions, TicketStates } from '../domain/ticket-progress';
 
 /**
@@ -75,7 +75,40 @@ const ticketView = z
   })
   .meta({ id: 'Ticket' });
 
+/** The known-issue example without the id the gateway chooses. */
+function withoutId<T extends { knownIssueId: string }>(example: T): Omit<T, 'knownIssueId'> {
+  const copy: Partial<T> = { ...example };
+  delete copy.knownIssueId;
+  return copy as Omit<T, 'knownIssueId'>;
+}
+
 const commandSent = { commandId: z.uuid(), status: z.literal('sent') };
+
+const knownIssueView = z
+  .object({
+    id: z.string(),
+    kind: z.enum(knownIssueKinds),
+    state: z.enum(['open', 'closed']),
+    region: z.string(),
+    area: z.object({ region: z.string(), county: z.string().optional(), zones: z.array(z.string()), cells: z.array(z.string()) }),
+    services: z.array(z.string()),
+    startsAt: z.string(),
+    endsAt: nullableString,
+    explanation: z.string(),
+    expectedFixAt: nullableString,
+    openedBy: z.string(),
+    openedAt: z.string(),
+    /** Open tickets the opening answered at once. */
+    ticketsSwept: z.number().int(),
+    closedAt: nullableString,
+    closedBy: nullableString,
+    note: nullableString,
+    /** Held tickets the closing resolved. */
+    ticketsClosed: z.number().int().nullable(),
+    /** Tickets answered by this issue so far (new and swept). */
+    linkedTickets: z.number().int(),
+  })
+  .meta({ id: 'KnownIssue' });
 
 export const ApiRoutes = {
   submitTicket: {
@@ -177,6 +210,69 @@ export const ApiRoutes = {
       202: { description: 'The command was sent.', schema: z.object({ ...commandSent, assignmentId: z.uuid(), ticketId: z.uuid(), action: z.enum(assignmentActions) }) },
       404: { description: 'No such assignment.', schema: apiErrorSchema },
       409: { description: 'The assignment is in a state that does not allow the action.', schema: apiErrorSchema },
+    },
+  },
+  openKnownIssue: {
+    operationId: 'openKnownIssue',
+    method: 'post',
+    path: '/v1/known-issues',
+    tag: 'known-issues',
+    summary: 'Open a known issue (outage, maintenance, weak coverage)',
+    description:
+      'Sent to intake as `known-issue.open` on `intake.commands.v1` under an id the gateway chooses. From then on a new repair or complaint whose ' +
+      'service and place lie inside it is answered at once with the explanation instead of dispatched (a repair during an `outage` is held until ' +
+      'the issue closes; the rest are archived), and the tickets already open inside it are swept the same way. Installs and moves are never ' +
+      'answered this way: they are new work, not faults. No zones and no cells: the whole region (or county).',
+    body: z.strictObject({ ...knownIssueFields, openedBy: z.string().min(1).max(200).optional().describe('Defaults to the caller.') }).superRefine(checkKnownIssueFields),
+    bodyExample: withoutId(knownIssueOpenExample),
+    responses: {
+      202: {
+        description: 'The command was sent; the issue appears under its Location once intake has opened it.',
+        headers: { Location: '`/v1/known-issues/{knownIssueId}`' },
+        schema: z.object({ ...commandSent, knownIssueId: z.string() }),
+      },
+    },
+  },
+  listKnownIssues: {
+    operationId: 'listKnownIssues',
+    method: 'get',
+    path: '/v1/known-issues',
+    tag: 'known-issues',
+    summary: 'Known issues, by region and state',
+    query: z.strictObject({
+      region: z.string().max(64).optional(),
+      state: z.enum(['open', 'closed']).optional(),
+      limit: z.coerce.number().int().min(1).max(200).default(50),
+      offset: z.coerce.number().int().min(0).max(1_000_000).default(0),
+    }),
+    responses: { 200: { description: 'The newest opened first.', schema: z.object({ items: z.array(knownIssueView), total: z.number().int(), limit: z.number().int(), offset: z.number().int() }) } },
+  },
+  getKnownIssue: {
+    operationId: 'getKnownIssue',
+    method: 'get',
+    path: '/v1/known-issues/{id}',
+    tag: 'known-issues',
+    summary: 'A known issue with its counts',
+    params: z.strictObject({ id: codeId }),
+    responses: {
+      200: { description: 'The known issue.', schema: knownIssueView },
+      404: { description: 'No such known issue (yet: it appears once intake has opened it).', schema: apiErrorSchema },
+    },
+  },
+  closeKnownIssue: {
+    operationId: 'closeKnownIssue',
+    method: 'post',
+    path: '/v1/known-issues/{id}/close',
+    tag: 'known-issues',
+    summary: 'Close a known issue (it is fixed)',
+    description: 'Sent to intake as `known-issue.close`: the tickets held for it are resolved (`known-issue-closed`) and their customers notified again with the note.',
+    params: z.strictObject({ id: codeId }),
+    body: z.strictObject({ note: z.string().min(1).max(2000).optional().describe('Added to the customers\' second notice.') }),
+    bodyExample: { note: 'The fibre was spliced at 17:20; restart your modem if the light is still red.' },
+    responses: {
+      202: { description: 'The command was sent.', schema: z.object({ ...commandSent, knownIssueId: z.string() }) },
+      404: { description: 'No such known issue.', schema: apiErrorSchema },
+      409: { description: 'The known issue is already closed.', schema: apiErrorSchema },
     },
   },
   registerTechnicians: {

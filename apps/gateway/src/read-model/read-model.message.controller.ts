@@ -34,6 +34,12 @@ export class ReadModelMessageController {
     'ticket.reopened',
     'ticket.repeat-fault-detected',
     'ticket.triaged',
+    'ticket.dispatch-requested',
+    'ticket.held',
+    'ticket.resolved',
+    'ticket.answered-by-known-issue',
+    'known-issue.opened',
+    'known-issue.closed',
     'kpi.updated',
   )
   async apply(@Payload() event: DecodedEvent, @Ctx() ctx: HandlerContext): Promise<void> {

@@ -1,5 +1,6 @@
 import type { EntityManager } from 'typeorm';
 import type { DecodedEvent } from '@switchboard/contracts';
+import { projectKnownIssues } from './known-issues.projection';
 import { assignmentStateRank, progressRank, roundAfterReopening, roundOfNth, stateAfter, type AssignmentState } from '../domain/ticket-progress';
 
 const ASSIGNMENT_STATE_AFTER: Partial<Record<DecodedEvent['type'], AssignmentState>> = {
@@ -85,6 +86,8 @@ export async function project(m: EntityManager, event: DecodedEvent): Promise<vo
       );
     }
   }
+
+  await projectKnownIssues(m, event);
 
   switch (event.type) {
     case 'ticket.accepted': {
@@ -199,6 +202,16 @@ export async function project(m: EntityManager, event: DecodedEvent): Promise<vo
     case 'survey.answer':
     case 'survey.unsatisfied':
     case 'kpi.updated':
+    // Issue 4 (falls through): the ticket events join the timeline above; known issues: known-issues.projection.ts.
+    case 'ticket.dispatch-requested':
+    case 'ticket.held':
+    case 'ticket.resolved':
+    case 'ticket.answered-by-known-issue':
+    case 'assignment.withdrawn':
+    case 'known-issue.open':
+    case 'known-issue.close':
+    case 'known-issue.opened':
+    case 'known-issue.closed':
       break;
   }
 }
