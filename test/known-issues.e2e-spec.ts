@@ -4,6 +4,9 @@ import { Client } from 'pg';
 import { makeEvent, ticketReceivedExample, Topics, type CommandRejected, type Envelope, type TicketReceived } from '@switchboard/contracts';
 import { createKafka, physicalTopic } from '@switchboard/messaging';
 import { testInfra, TopicCollector, waitFor } from '@switchboard/testing';
+import { DEMO_REGION } from '../apps/simulator/src/domain/demo-region';
+import { GatewayClient } from '../apps/simulator/src/gateway/gateway-client';
+import { OutageScenario } from '../apps/simulator/src/outage-scenario';
 import { startService, TEST_API_KEY, type RunningService } from './support/service-process';
 
 interface TimelineEntry {
@@ -269,5 +272,36 @@ describe('known issues (POST /v1/known-issues → intake answers instead of disp
     await knownIssue(knownIssueId, () => true);
     const duplicate = await send('known-issue.open', body, knownIssueId);
     expect((await rejection(duplicate.id)).data).toMatchObject({ code: 'KNOWN_ISSUE.DUPLICATE_ID' });
+  });
+
+  it("runs the simulator's outage scenario: an outage opened over the API, its callers answered, closed when the run stops", async () => {
+    const region = { ...DEMO_REGION, region: newRegion() };
+    const stop = new AbortController();
+    const lines: string[] = [];
+    const scenario = new OutageScenario({
+      api: new GatewayClient({ baseUrl: gateway.url(''), apiKey: TEST_API_KEY }),
+      region,
+      openAfterMs: 0,
+      lastsMs: 3_600_000,
+      callers: 6,
+      runId: randomUUID().slice(0, 8),
+      seed: 'e2e',
+      signal: stop.signal,
+      log: (line) => lines.push(line),
+    });
+    const running = scenario.run();
+    const answered = await waitFor(
+      async () => {
+        const { items } = (await (await api(`/v1/known-issues?region=${region.region}`)).json()) as { items: KnownIssueView[] };
+        return items[0]?.linkedTickets === 6 ? items[0] : undefined;
+      },
+      { timeoutMs: 30_000, message: 'the six callers of the simulated outage answered' },
+    );
+    expect(answered).toMatchObject({ kind: 'outage', state: 'open' });
+    stop.abort();
+    await running;
+    // Four repairs were held until the fix; the two complaints were archived at once.
+    expect(await knownIssue(answered.id, (k) => k.state === 'closed')).toMatchObject({ ticketsClosed: 4, linkedTickets: 6 });
+    expect(lines.join('\n')).toContain(`outage ${answered.id} closed`);
   });
 });

@@ -59,7 +59,9 @@ demo() {
   log "demo region seeded"
   if pid=$(pid_of simulator); then log "simulator already running (pid $pid)"; return 0; fi
   # --start-time: the call centre's day starts at 10:00 Hangzhou time, whatever the clock says here.
-  nohup node "$ROOT/dist/apps/simulator/src/main.js" run --rate "${SIM_RATE:-20}" --start-time 10:00 --speed "${SIM_SPEED:-20}" >>"$LOGS/simulator.log" 2>&1 &
+  # --outage-at: partway through, an outage over one zone is opened (and later closed) through /v1/known-issues.
+  nohup node "$ROOT/dist/apps/simulator/src/main.js" run --rate "${SIM_RATE:-20}" --start-time 10:00 --speed "${SIM_SPEED:-20}" \
+    --outage-at "${SIM_OUTAGE_AT:-2m}" --outage-for "${SIM_OUTAGE_FOR:-5m}" >>"$LOGS/simulator.log" 2>&1 &
   echo $! >"$STATE/simulator.pid"
   log "simulator started (pid $!, ${SIM_RATE:-20} tickets a minute, log $LOGS/simulator.log)"
 }

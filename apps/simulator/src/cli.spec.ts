@@ -51,6 +51,12 @@ describe('simulator command line', () => {
     expect(run([], { SWITCHBOARD_API_KEY: '' }).apiKey).toBeUndefined();
   });
 
+  it('reads the outage scenario: when it opens and how long it lasts', () => {
+    expect(run(['--outage-at', '2m', '--outage-for=90s'])).toMatchObject({ outageAtMs: 120_000, outageForMs: 90_000 });
+    expect(run(['--outage-at', '30s'])).toMatchObject({ outageAtMs: 30_000 });
+    expect(run(['--outage-at', '30s']).outageForMs).toBeUndefined();
+  });
+
   it('parses seed with its options and help in any place', () => {
     expect(parseCli(['seed', '--api-key=abc'], {})).toEqual({ command: 'seed', options: { api: DEFAULT_API, apiKey: 'abc' } });
     expect(parseCli([], {})).toEqual({ command: 'help' });
@@ -74,6 +80,8 @@ describe('simulator command line', () => {
     [['run', '--run-id', 'has space'], '--run-id must be 1–20 letters or digits'],
     [['run', '--kafka-brokers', 'nohost'], '--kafka-brokers must be a comma-separated host:port list'],
     [['seed', '--rate', '5'], '--rate is an option of "run", not of "seed"'],
+    [['run', '--outage-for', '5m'], '--outage-for needs --outage-at'],
+    [['run', '--outage-at', 'soon'], 'not a duration: "soon"'],
   ])('refuses %j: %s', (argv, message) => {
     expect(() => parseCli(argv, {})).toThrow(CliError);
     expect(() => parseCli(argv, {})).toThrow(message);

@@ -32,6 +32,10 @@ export interface RunOptions extends CommonOptions {
   drainMs: number;
   /** Act on every ticket on the stream, not only this run's. */
   allTickets: boolean;
+  /** The outage scenario: open an outage this long after the start… */
+  outageAtMs?: number;
+  /** …and close it after this long (default 5 minutes). */
+  outageForMs?: number;
 }
 
 export type Cli = { command: 'help' } | { command: 'seed'; options: CommonOptions } | { command: 'run'; options: RunOptions };
@@ -66,6 +70,9 @@ Options:
   --late-share P        share of technicians who call the customer late (default ${DEFAULT_LATE_SHARE})
   --drain D             after the last ticket, let work in progress go on for up to D (default 0)
   --all-tickets         act on every ticket on the stream, not only this run's
+  --outage-at D         the outage scenario: after D, open an outage over zone xihu-01 (broadband, IPTV)
+                        through /v1/known-issues; its customers are answered, not dispatched
+  --outage-for D        close that outage after D (default 5m)
   -h, --help            this text
 `;
 
@@ -83,7 +90,7 @@ export function parseDuration(text: string): number {
 }
 
 const FLAGS = new Set(['--no-kafka', '--all-tickets', '--help', '-h']);
-const VALUED = new Set(['--api', '--api-key', '--rate', '--duration', '--tickets', '--speed', '--seed', '--run-id', '--start-time', '--kafka-brokers', '--kafka-share', '--late-share', '--drain']);
+const VALUED = new Set(['--api', '--api-key', '--rate', '--duration', '--tickets', '--speed', '--seed', '--run-id', '--start-time', '--kafka-brokers', '--kafka-share', '--late-share', '--drain', '--outage-at', '--outage-for']);
 const SEED_OPTIONS = new Set(['--api', '--api-key', '--help', '-h']);
 
 function positiveNumber(name: string, value: string, { integer = false } = {}): number {
@@ -163,6 +170,9 @@ export function parseCli(argv: readonly string[], env: Record<string, string | u
     if (!/^[A-Za-z0-9]{1,20}$/.test(v)) throw new CliError('--run-id must be 1–20 letters or digits');
     return v;
   });
+  const outageAtMs = optional('--outage-at', parseDuration);
+  const outageForMs = optional('--outage-for', parseDuration);
+  if (outageForMs !== undefined && outageAtMs === undefined) throw new CliError('--outage-for needs --outage-at');
   const startTime = optional('--start-time', (v) => {
     if (!/^([01]?\d|2[0-3]):[0-5]\d$/.test(v)) throw new CliError(`--start-time must be a local time HH:MM, got "${v}"`);
     return v;
@@ -184,6 +194,8 @@ export function parseCli(argv: readonly string[], env: Record<string, string | u
       lateShare: optional('--late-share', (v) => share('--late-share', v)) ?? DEFAULT_LATE_SHARE,
       drainMs: optional('--drain', parseDuration) ?? 0,
       allTickets: given.has('--all-tickets'),
+      ...(outageAtMs !== undefined ? { outageAtMs } : {}),
+      ...(outageForMs !== undefined ? { outageForMs } : {}),
     },
   };
 }

@@ -5,6 +5,7 @@ import { atLocalTime } from './domain/daily-curve';
 import { DEMO_REGION } from './domain/demo-region';
 import { GatewayClient } from './gateway/gateway-client';
 import { KafkaTicketIngress, type TicketIngress } from './kafka/kafka-ingress';
+import { OutageScenario } from './outage-scenario';
 import { ProgressDisplay } from './progress';
 import { seedDemo } from './seed';
 import { Simulation } from './simulation';
@@ -123,8 +124,26 @@ async function run(api: GatewayClient, options: RunOptions): Promise<number> {
   );
   display = new ProgressDisplay(process.stdout, () => simulation.snapshot());
   display.start();
+  const scenarioStop = new AbortController();
+  const outage =
+    options.outageAtMs !== undefined
+      ? new OutageScenario({
+          api,
+          openAfterMs: options.outageAtMs,
+          lastsMs: options.outageForMs ?? 5 * 60_000,
+          runId: simulation.runId,
+          seed: options.seed,
+          signal: scenarioStop.signal,
+          log: (line) => (display ? display.print(line) : process.stdout.write(`${line}\n`)),
+        })
+          .run()
+          .catch((e: unknown) => process.stderr.write(`simulator: the outage scenario failed: ${(e as Error).message}\n`))
+      : undefined;
   try {
     const counts = await simulation.run();
+    // The run is over: an outage still open is closed now.
+    scenarioStop.abort();
+    await outage;
     display.stop();
     display = undefined;
     process.stdout.write(
@@ -133,6 +152,7 @@ async function run(api: GatewayClient, options: RunOptions): Promise<number> {
     );
     return 0;
   } finally {
+    scenarioStop.abort();
     display?.stop();
     await kafka?.close().catch(() => undefined);
     process.off('SIGINT', onSignal);

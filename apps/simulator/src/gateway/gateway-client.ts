@@ -1,4 +1,5 @@
 import type { SurveyAnswer, TechnicianRegister, TicketReceived } from '@switchboard/contracts';
+import type { KnownIssueBody } from '../domain/outage-plan';
 import { readSse, type SseMessage } from './sse';
 
 export interface GatewayClientOptions {
@@ -90,6 +91,14 @@ export class GatewayClient {
 
   answerSurvey(surveyId: string, body: SurveyAnswersBody): Promise<unknown> {
     return this.call('POST', `/v1/surveys/${encodeURIComponent(surveyId)}/answers`, body);
+  }
+
+  openKnownIssue(body: KnownIssueBody): Promise<{ knownIssueId: string }> {
+    return this.call('POST', '/v1/known-issues', body);
+  }
+
+  closeKnownIssue(knownIssueId: string, note?: string): Promise<unknown> {
+    return this.call('POST', `/v1/known-issues/${encodeURIComponent(knownIssueId)}/close`, note !== undefined ? { note } : {});
   }
 
   /**
