@@ -34,6 +34,7 @@ export class ReadModelMessageController {
     'ticket.reopened',
     'ticket.repeat-fault-detected',
     'ticket.triaged',
+    'ticket.amended',
     'kpi.updated',
   )
   async apply(@Payload() event: DecodedEvent, @Ctx() ctx: HandlerContext): Promise<void> {

@@ -14,6 +14,8 @@ import { CLOCK, type Clock } from '@switchboard/persistence';
 import { firstContactOwner } from '../domain/first-contact-owner';
 import type { CompletedTicket } from '../domain/repeat-fault-detector';
 import { INTAKE_CONFIG, type IntakeConfig } from '../intake.config';
+import { TicketAmender } from '../amend-ticket/ticket-amender';
+import { RemoteSupportQueue } from '../remote-support/remote-support-queue';
 
 export const INTAKE_SOURCE = 'switchboard/intake';
 
@@ -31,6 +33,8 @@ export class AcceptTicketHandler {
   constructor(
     @Inject(CLOCK) private readonly clock: Clock,
     @Inject(INTAKE_CONFIG) private readonly config: IntakeConfig,
+    private readonly amender: TicketAmender,
+    private readonly remoteSupport: RemoteSupportQueue,
   ) {}
 
   async execute(event: Envelope<'ticket.received', TicketReceived>, ctx: HandlerContext): Promise<AcceptOutcome> {
@@ -109,6 +113,8 @@ export class AcceptTicketHandler {
     };
     const meta = { source: INTAKE_SOURCE, subject: ticketId, time: now, correlationId: event.correlationId ?? event.id, causationId: event.id };
     await ctx.emit({ envelope: makeEvent('ticket.accepted', accepted, meta) });
+    // Updates that arrived before their ticket (parked) apply now, in this same transaction.
+    await this.amender.applyParked(ctx, { ticketId, source, externalId: t.externalId });
 
     // Decided once, at acceptance, from the completions intake knows by then: a completion that
     // arrives after this ticket was accepted (events out of order) never makes it a repeat retroactively.
@@ -148,6 +154,9 @@ export class AcceptTicketHandler {
     }
     const triaged: TicketTriaged = { ticketId, class: triage.class, priority: triage.priority, reasons: triage.reasons, region: t.location.region };
     await ctx.emit({ envelope: makeEvent('ticket.triaged', triaged, meta) });
+    // Remote pre-handling: a configured kind waits in the remote support queue instead of going to dispatch.
+    const remote = { ticketId, kind: t.kind, service: t.service, region: t.location.region, class: triage.class, priority: triage.priority };
+    if (await this.remoteSupport.holdIfConfigured(ctx, remote, { correlationId: meta.correlationId, causationId: meta.causationId })) return { outcome: 'accepted', ticketId };
     const dispatchRequested: TicketDispatchRequested = {
       ticketId,
       region: t.location.region,

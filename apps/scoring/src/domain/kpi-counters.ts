@@ -85,6 +85,11 @@ export const KpiCountRules: { [T in EventType]: CountRule<T> | 'ignored' } = {
   'ticket.answered-by-known-issue': 'ignored',
   'assignment.withdrawn': 'ignored',
   'ticket.triaged': 'ignored',
+  // Remote pre-handling commands (resolved remotely counts through ticket.resolved) and callers' amendments.
+  'remote-support.resolve': 'ignored',
+  'remote-support.release': 'ignored',
+  'ticket.updated': 'ignored',
+  'ticket.amended': 'ignored',
   'kpi.updated': 'ignored',
 };
 
