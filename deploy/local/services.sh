@@ -32,7 +32,9 @@ start() {
     fi
     [[ -f $ROOT/dist/apps/$name/src/main.js ]] || { log "dist/apps/$name is missing: run 'make build'"; exit 1; }
     # Demo time: business clocks run faster so SLA alerts and callbacks show within minutes.
+    # Remote pre-handling is on for IPTV repairs with a 2-minute hold (they show in GET /v1/remote-support, then go to dispatch).
     HTTP_PORT=$port GATEWAY_PORT=${GATEWAY_PORT:-8080} API_KEY_FILE="$STATE/admin-api-key" \
+      REMOTE_SUPPORT_KINDS=${REMOTE_SUPPORT_KINDS-repair:iptv} REMOTE_SUPPORT_HOLD_MINUTES=${REMOTE_SUPPORT_HOLD_MINUTES:-2} \
       SLA_TIME_SCALE=${SLA_TIME_SCALE:-0.05} CALLBACK_DELAY_MS=${CALLBACK_DELAY_MS:-30000} nohup node "$ROOT/dist/apps/$name/src/main.js" >>"$LOGS/$name.log" 2>&1 &
     echo $! >"$STATE/$name.pid"
     log "$name started (pid $!, log $LOGS/$name.log)"

@@ -10,6 +10,8 @@ import { GATEWAY_CONFIG, loadGatewayConfig } from './gateway.config';
 import { gatewayService } from './gateway.service-descriptor';
 import { KnownIssuesHttpController } from './known-issues/known-issues.http.controller';
 import { ReadModelMessageController } from './read-model/read-model.message.controller';
+import { RemoteSupportHttpController } from './remote-support/remote-support.http.controller';
+import { RemoteSupportQueueMessageController } from './remote-support/remote-support-queue.message.controller';
 import { StreamHttpController } from './stream/stream.http.controller';
 import { StreamHub } from './stream/stream.hub';
 import { SurveyAnswersHttpController } from './surveys/survey-answers.http.controller';
@@ -29,6 +31,8 @@ import { TicketQueriesHttpController } from './tickets/ticket-queries.http.contr
     StreamHttpController,
     DocsHttpController,
     ReadModelMessageController,
+    RemoteSupportHttpController,
+    RemoteSupportQueueMessageController,
   ],
   providers: [
     { provide: GATEWAY_CONFIG, useFactory: () => loadGatewayConfig() },

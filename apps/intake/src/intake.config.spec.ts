@@ -14,4 +14,16 @@ describe('intake configuration', () => {
     expect(config.triage.weights.importantMinPriority).toBe(70);
     expect(() => loadIntakeConfig({ REPEAT_FAULT_WINDOW_DAYS: '0' })).toThrow(/REPEAT_FAULT_WINDOW_DAYS/);
   });
+
+  it('keeps remote pre-handling off by default, parks updates for 24 h, and names a bad rule', () => {
+    const config = loadIntakeConfig({});
+    expect(config.remoteSupport.enabled).toBe(false);
+    expect(config.parkedUpdates.ttlHours).toBe(24);
+    const on = loadIntakeConfig({ REMOTE_SUPPORT_KINDS: 'repair:iptv', REMOTE_SUPPORT_HOLD_MINUTES: '0.5', PARKED_UPDATE_TTL_HOURS: '0.01' });
+    expect(on.remoteSupport.rules).toEqual([{ kind: 'repair', service: 'iptv' }]);
+    expect(on.remoteSupport.defaultHoldMinutes).toBe(0.5);
+    expect(on.parkedUpdates.ttlHours).toBe(0.01);
+    expect(() => loadIntakeConfig({ REMOTE_SUPPORT_KINDS: 'repair:fax' })).toThrow(/REMOTE_SUPPORT_KINDS: .*unknown service "fax"/);
+    expect(() => loadIntakeConfig({ REMOTE_SUPPORT_HOLD_MINUTES: '0' })).toThrow(/REMOTE_SUPPORT_HOLD_MINUTES/);
+  });
 });

@@ -3,6 +3,8 @@ import { z } from 'zod';
 import { parseEnv } from '@switchboard/platform';
 import { DEFAULT_REPEAT_FAULT_WINDOW_DAYS, RepeatFaultDetector } from './domain/repeat-fault-detector';
 import { DEFAULT_TRIAGE_WEIGHTS, TicketTriage } from './domain/ticket-triage';
+import { DEFAULT_REMOTE_SUPPORT_HOLD_MINUTES, DEFAULT_REMOTE_SUPPORT_KINDS, parseRemoteSupportRules, RemoteSupportPolicy } from './domain/remote-support';
+import { DEFAULT_PARKED_UPDATE_TTL_HOURS, ParkedUpdatePolicy } from './domain/ticket-amendment';
 
 const points = (defaultValue: number) => z.coerce.number().min(0).max(100).default(defaultValue);
 const w = DEFAULT_TRIAGE_WEIGHTS;
@@ -27,11 +29,34 @@ export const intakeEnvSchema = z.object({
   TRIAGE_WEIGHT_AGE_MAX: points(w.ageMax),
   /** A priority at or above this is an `important` ticket. */
   TRIAGE_IMPORTANT_MIN_PRIORITY: z.coerce.number().int().min(0).max(100).default(w.importantMinPriority),
+  /** Remote pre-handling ("预处理"): which new tickets wait in the remote support queue, `kind[:service][=minutes]`, comma-separated; empty = off. */
+  REMOTE_SUPPORT_KINDS: z
+    .string()
+    .default(DEFAULT_REMOTE_SUPPORT_KINDS)
+    .superRefine((spec, ctx) => {
+      try {
+        parseRemoteSupportRules(spec);
+      } catch (e) {
+        ctx.addIssue({ code: 'custom', message: (e as Error).message });
+      }
+    }),
+  /** How long a held ticket waits for remote support before it goes to dispatch by itself (minutes, fractions allowed). */
+  REMOTE_SUPPORT_HOLD_MINUTES: z.coerce.number().positive().max(7 * 24 * 60).default(DEFAULT_REMOTE_SUPPORT_HOLD_MINUTES),
+  /** How often ended holds are looked for. */
+  REMOTE_SUPPORT_POLL_MS: z.coerce.number().int().min(10).default(1000),
+  /** How long an update that arrived before its ticket waits for it before it is rejected (ORPHAN_UPDATE); fractions allowed. */
+  PARKED_UPDATE_TTL_HOURS: z.coerce.number().positive().max(24 * 30).default(DEFAULT_PARKED_UPDATE_TTL_HOURS),
+  /** How often parked updates are checked for a late ticket or their end. */
+  PARKED_UPDATE_POLL_MS: z.coerce.number().int().min(10).default(5000),
 });
 
 export interface IntakeConfig {
   repeatFaults: RepeatFaultDetector;
   triage: TicketTriage;
+  remoteSupport: RemoteSupportPolicy;
+  remoteSupportPollMs: number;
+  parkedUpdates: ParkedUpdatePolicy;
+  parkedUpdatePollMs: number;
 }
 
 export const INTAKE_CONFIG = Symbol('INTAKE_CONFIG');
@@ -54,6 +79,10 @@ export function loadIntakeConfig(env: Record<string, string | undefined>): Intak
       ageMax: e.TRIAGE_WEIGHT_AGE_MAX,
       importantMinPriority: e.TRIAGE_IMPORTANT_MIN_PRIORITY,
     }),
+    remoteSupport: new RemoteSupportPolicy(parseRemoteSupportRules(e.REMOTE_SUPPORT_KINDS), e.REMOTE_SUPPORT_HOLD_MINUTES),
+    remoteSupportPollMs: e.REMOTE_SUPPORT_POLL_MS,
+    parkedUpdates: new ParkedUpdatePolicy(e.PARKED_UPDATE_TTL_HOURS),
+    parkedUpdatePollMs: e.PARKED_UPDATE_POLL_MS,
   };
 }
 

@@ -2,6 +2,9 @@ import { Module } from '@nestjs/common';
 import { PlatformModule } from '@switchboard/platform';
 import { AcceptTicketHandler } from './accept-ticket/accept-ticket.handler';
 import { AcceptTicketMessageController } from './accept-ticket/accept-ticket.message.controller';
+import { AmendTicketMessageController } from './amend-ticket/amend-ticket.message.controller';
+import { ParkedUpdateSweeper } from './amend-ticket/parked-update-sweeper';
+import { TicketAmender } from './amend-ticket/ticket-amender';
 import { intakeConfigProvider } from './intake.config';
 import { intakeService } from './intake.service-descriptor';
 import { KnownIssueAnswerer } from './known-issues/known-issue-answerer';
@@ -12,10 +15,36 @@ import { RecordCompletionMessageController } from './record-completion/record-co
 import { ReopenTicketHandler } from './reopen-ticket/reopen-ticket.handler';
 import { ReopenTicketMessageController } from './reopen-ticket/reopen-ticket.message.controller';
 import { RejectInvalidTicketHandler } from './reject-ticket/reject-invalid-ticket.handler';
+import { RemoteHoldExpiry } from './remote-support/remote-hold-expiry';
+import { RemoteSupportCommandHandler } from './remote-support/remote-support-command.handler';
+import { RemoteSupportMessageController } from './remote-support/remote-support.message.controller';
+import { RemoteSupportQueue } from './remote-support/remote-support-queue';
 
 @Module({
   imports: [PlatformModule.forService(intakeService)],
-  controllers: [AcceptTicketMessageController, ReopenTicketMessageController, RecordCompletionMessageController, KnownIssueCommandsMessageController],
-  providers: [intakeConfigProvider, AcceptTicketHandler, ReopenTicketHandler, RecordCompletionHandler, RejectInvalidTicketHandler, KnownIssueAnswerer, KnownIssueCommandsHandler],
+  controllers: [
+    AcceptTicketMessageController,
+    ReopenTicketMessageController,
+    RecordCompletionMessageController,
+    // Remote pre-handling and out-of-order updates (issue 4).
+    RemoteSupportMessageController,
+    AmendTicketMessageController,
+    KnownIssueCommandsMessageController,
+  ],
+  providers: [
+    intakeConfigProvider,
+    AcceptTicketHandler,
+    ReopenTicketHandler,
+    RecordCompletionHandler,
+    RejectInvalidTicketHandler,
+    // Remote pre-handling and out-of-order updates (issue 4).
+    RemoteSupportQueue,
+    RemoteSupportCommandHandler,
+    RemoteHoldExpiry,
+    TicketAmender,
+    ParkedUpdateSweeper,
+    KnownIssueAnswerer,
+    KnownIssueCommandsHandler,
+  ],
 })
 export class IntakeModule {}

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { checkKnownIssueFields, id as codeId, knownIssueFields, knownIssueKinds, knownIssueOpenExample, resolutionCodes, ticketClasses, surveyAnswerSchema, technicianRegisterExample, technicianRegisterSchema, ticketReceivedExample, ticketReceivedSchema, Topics } from '@switchboard/contracts';
+import { checkKnownIssueFields, id as codeId, knownIssueFields, knownIssueKinds, knownIssueOpenExample, remoteSupportReleaseSchema, remoteSupportResolveSchema, resolutionCodes, ticketClasses, surveyAnswerSchema, technicianRegisterExample, technicianRegisterSchema, ticketReceivedExample, ticketReceivedSchema, Topics } from '@switchboard/contracts';
 import { assignmentActions, TicketStates } from '../domain/ticket-progress';
 
 /**
@@ -309,6 +309,79 @@ export const ApiRoutes = {
       202: { description: 'The answers were sent.', schema: z.object({ ...commandSent, surveyId: z.uuid(), ticketId: z.uuid() }) },
       404: { description: 'No such survey.', schema: apiErrorSchema },
       409: { description: 'The survey has been answered.', schema: apiErrorSchema },
+    },
+  },
+  listRemoteSupport: {
+    operationId: 'listRemoteSupport',
+    method: 'get',
+    path: '/v1/remote-support',
+    tag: 'remote-support',
+    summary: 'The remote support queue',
+    description:
+      'Tickets intake holds for remote pre-handling (REMOTE_SUPPORT_KINDS) before dispatch, oldest first, with the end of each hold. ' +
+      'A ticket leaves the queue when an agent resolves or releases it, or its hold ends (it then goes to dispatch by itself).',
+    query: z.strictObject({
+      region: z.string().max(64).optional(),
+      limit: z.coerce.number().int().min(1).max(200).default(50),
+      offset: z.coerce.number().int().min(0).max(1_000_000).default(0),
+    }),
+    responses: {
+      200: {
+        description: 'One page of held tickets.',
+        schema: z.object({
+          items: z.array(
+            z.object({
+              ticketId: z.uuid(),
+              externalId: nullableString,
+              source: nullableString,
+              region: z.string(),
+              kind: nullableString,
+              service: nullableString,
+              class: z.enum(ticketClasses).nullable(),
+              priority: z.number().int().nullable(),
+              heldAt: z.string(),
+              holdUntil: z.string(),
+            }),
+          ),
+          total: z.number().int(),
+          limit: z.number().int(),
+          offset: z.number().int(),
+        }),
+      },
+    },
+  },
+  resolveRemotely: {
+    operationId: 'resolveRemotely',
+    method: 'post',
+    path: '/v1/remote-support/{ticketId}/resolve',
+    tag: 'remote-support',
+    summary: 'Resolve a held ticket remotely',
+    description:
+      'Sent to intake as `remote-support.resolve` on `intake.commands.v1`: the ticket is closed without a technician (`ticket.resolved`, resolved-remotely, ' +
+      'counted as interception) and the customer is told the note by SMS. A ticket whose hold ended meanwhile gets `command.rejected` in its timeline.',
+    params: z.strictObject({ ticketId: z.uuid() }),
+    body: remoteSupportResolveSchema.pick({ code: true, note: true }),
+    bodyExample: { code: 'line-reset', note: 'We reset your line remotely; your broadband is working again.' },
+    responses: {
+      202: { description: 'The command was sent.', schema: z.object({ ...commandSent, ticketId: z.uuid(), action: z.literal('resolve') }) },
+      404: { description: 'The ticket is not in the remote support queue.', schema: apiErrorSchema },
+      409: { description: 'The ticket has left the queue (resolved, released or its hold ended).', schema: apiErrorSchema },
+    },
+  },
+  releaseToDispatch: {
+    operationId: 'releaseToDispatch',
+    method: 'post',
+    path: '/v1/remote-support/{ticketId}/release',
+    tag: 'remote-support',
+    summary: 'Release a held ticket to dispatch',
+    description: 'Sent to intake as `remote-support.release` on `intake.commands.v1`: intake hands the ticket to dispatch (`ticket.dispatch-requested`, released-by-remote-support).',
+    params: z.strictObject({ ticketId: z.uuid() }),
+    body: remoteSupportReleaseSchema.pick({ note: true }),
+    bodyExample: { note: 'The ONT shows no light: needs a site visit.' },
+    responses: {
+      202: { description: 'The command was sent.', schema: z.object({ ...commandSent, ticketId: z.uuid(), action: z.literal('release') }) },
+      404: { description: 'The ticket is not in the remote support queue.', schema: apiErrorSchema },
+      409: { description: 'The ticket has left the queue (resolved, released or its hold ended).', schema: apiErrorSchema },
     },
   },
   stream: {

@@ -40,6 +40,7 @@ export class ReadModelMessageController {
     'ticket.answered-by-known-issue',
     'known-issue.opened',
     'known-issue.closed',
+    'ticket.amended',
     'kpi.updated',
   )
   async apply(@Payload() event: DecodedEvent, @Ctx() ctx: HandlerContext): Promise<void> {

@@ -184,7 +184,8 @@ export async function project(m: EntityManager, event: DecodedEvent): Promise<vo
       await m.query('UPDATE rm_tickets SET escalated_to_management = true, updated_at = now() WHERE id = $1', [event.data.ticketId]);
       break;
     // Handled above (timeline, state, assignment) or not part of the read model: every type is
-    // listed so a new event type is a decision, not an oversight.
+    // listed so a new event type is a decision, not an oversight. (Issue 4: intake's commands and a
+    // caller's update are not read-model events; `ticket.amended` joins the timeline above.)
     case 'ticket.received':
     case 'ticket.assigned':
     case 'ticket.unassignable':
@@ -212,6 +213,10 @@ export async function project(m: EntityManager, event: DecodedEvent): Promise<vo
     case 'known-issue.close':
     case 'known-issue.opened':
     case 'known-issue.closed':
+    case 'remote-support.resolve':
+    case 'remote-support.release':
+    case 'ticket.updated':
+    case 'ticket.amended':
       break;
   }
 }

@@ -15,6 +15,8 @@ import { firstContactOwner } from '../domain/first-contact-owner';
 import { KnownIssueAnswerer } from '../known-issues/known-issue-answerer';
 import type { CompletedTicket } from '../domain/repeat-fault-detector';
 import { INTAKE_CONFIG, type IntakeConfig } from '../intake.config';
+import { TicketAmender } from '../amend-ticket/ticket-amender';
+import { RemoteSupportQueue } from '../remote-support/remote-support-queue';
 
 export const INTAKE_SOURCE = 'switchboard/intake';
 
@@ -34,6 +36,8 @@ export class AcceptTicketHandler {
     @Inject(CLOCK) private readonly clock: Clock,
     @Inject(INTAKE_CONFIG) private readonly config: IntakeConfig,
     private readonly knownIssues: KnownIssueAnswerer,
+    private readonly amender: TicketAmender,
+    private readonly remoteSupport: RemoteSupportQueue,
   ) {}
 
   async execute(event: Envelope<'ticket.received', TicketReceived>, ctx: HandlerContext): Promise<AcceptOutcome> {
@@ -112,6 +116,8 @@ export class AcceptTicketHandler {
     };
     const meta = { source: INTAKE_SOURCE, subject: ticketId, time: now, correlationId: event.correlationId ?? event.id, causationId: event.id };
     await ctx.emit({ envelope: makeEvent('ticket.accepted', accepted, meta) });
+    // Updates that arrived before their ticket (parked) apply now, in this same transaction.
+    await this.amender.applyParked(ctx, { ticketId, source, externalId: t.externalId });
 
     // Decided once, at acceptance, from the completions intake knows by then: a completion that
     // arrives after this ticket was accepted (events out of order) never makes it a repeat retroactively.
@@ -154,6 +160,9 @@ export class AcceptTicketHandler {
     // Interception: a ticket answered by a known issue (archived or held until the fix) is not dispatched.
     const answerable = { ticketId, kind: t.kind, service: t.service, channel: t.channel, phone: t.customer.phone, ...t.location };
     if (await this.knownIssues.answerNewTicket(ctx, answerable, now, meta)) return { outcome: 'accepted', ticketId };
+    // Remote pre-handling: a configured kind waits in the remote support queue instead of going to dispatch.
+    const remote = { ticketId, kind: t.kind, service: t.service, region: t.location.region, class: triage.class, priority: triage.priority };
+    if (await this.remoteSupport.holdIfConfigured(ctx, remote, { correlationId: meta.correlationId, causationId: meta.causationId })) return { outcome: 'accepted', ticketId };
     const dispatchRequested: TicketDispatchRequested = {
       ticketId,
       region: t.location.region,

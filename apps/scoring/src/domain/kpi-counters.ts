@@ -89,6 +89,11 @@ export const KpiCountRules: { [T in EventType]: CountRule<T> | 'ignored' } = {
   'known-issue.opened': 'ignored',
   'known-issue.closed': 'ignored',
   'ticket.triaged': 'ignored',
+  // Remote pre-handling commands (resolved remotely counts through ticket.resolved) and callers' amendments.
+  'remote-support.resolve': 'ignored',
+  'remote-support.release': 'ignored',
+  'ticket.updated': 'ignored',
+  'ticket.amended': 'ignored',
   'kpi.updated': 'ignored',
 };
 
