@@ -260,6 +260,13 @@ export const EventRegistry = {
     example: E.kpiUpdatedExample,
     description: 'Per-region, per-day KPI counters for BI.',
   },
+  [E.KPI_DAILY_UPDATED]: {
+    topic: Topics.ScoringKpisV2,
+    schemaVersion: 1,
+    schema: E.kpiDailyUpdatedSchema,
+    example: E.kpiDailyUpdatedExample,
+    description: 'The KPI record v2 (ADR 0014): the v1 counters plus interception, holds, withdrawals and the repeat-report rate by tier.',
+  },
 } as const satisfies Record<string, EventDefinition>;
 
 export type EventType = keyof typeof EventRegistry;

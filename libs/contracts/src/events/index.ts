@@ -3,6 +3,7 @@ export * from './assignment-command';
 export * from './assignment-progressed';
 export * from './assignment-withdrawn';
 export * from './command-rejected';
+export * from './kpi-daily-updated';
 export * from './kpi-updated';
 export * from './notification-requested';
 export * from './sla-alert';
