@@ -288,6 +288,11 @@ describe('interception consumers (tickets.lifecycle.v1 → dispatch, sla-monitor
     for (const c of await clocksOf(s1)) {
       await waitFor(async () => (await redis.zscore(slaRedisKey, `${c.id}:breached`)) === null, { message: `the timers of paused clock ${c.id} to leave Redis` });
     }
+    const paused = await waitFor(() => {
+      const got = events<{ metric: string; reason: string }>(Topics.SlaAlerts, 'sla.clock-paused', (e) => e.subject === s1);
+      return got.length === 2 ? got : undefined;
+    }, { message: 's1’s sla.clock-paused' });
+    expect(paused.map((e) => e.data.reason)).toEqual(['ticket.held: known-issue', 'ticket.held: known-issue']);
 
     // Remote support does not pause: s2 breaches its first response.
     await waitOne(Topics.SlaAlerts, 'sla.breached', (e) => e.subject === s2, `ticket ${s2}`);
@@ -303,10 +308,16 @@ describe('interception consumers (tickets.lifecycle.v1 → dispatch, sla-monitor
       const rows = await clocksOf(s1);
       return rows.every((r) => r.state === 'running') ? rows : undefined;
     }, { message: 's1’s clocks to resume' });
+    const resumedEvents = await waitFor(() => {
+      const got = events<{ metric: string; dueAt: string; pausedMs: number }>(Topics.SlaAlerts, 'sla.clock-resumed', (e) => e.subject === s1);
+      return got.length === 2 ? got : undefined;
+    }, { message: 's1’s sla.clock-resumed' });
     for (const r of resumed) {
       const original = started.find((e) => e.data.metric === r.metric)!;
       expect(Number(r.paused_ms)).toBeGreaterThanOrEqual(RESOLUTION_MS);
       expect(r.due_at.getTime() - Date.parse(original.data.dueAt)).toBe(Number(r.paused_ms));
+      const said = resumedEvents.find((e) => e.data.metric === r.metric)!;
+      expect([Date.parse(said.data.dueAt), said.data.pausedMs]).toEqual([r.due_at.getTime(), Number(r.paused_ms)]);
     }
 
     // Resolved: every clock stops, met — the resumed ones in time, the paused ones because they stood still.
@@ -321,6 +332,16 @@ describe('interception consumers (tickets.lifecycle.v1 → dispatch, sla-monitor
     }
     const rows = await db.query<{ state: string }>(`SELECT state FROM sla.clocks WHERE ticket_id = ANY($1::uuid[])`, [[s1, s3]]);
     expect(rows.rows.map((r) => r.state)).toEqual(['stopped', 'stopped', 'stopped', 'stopped']);
+    // The gateway shows s1's clocks with the shifted due times, stopped and met, and the pause and resume on the timeline.
+    const view = await waitFor(async () => {
+      const { body } = await api<{ clocks: { metric: string; dueAt: string; state: string; met: boolean | null }[]; timeline: { type: string }[] }>(`/v1/tickets/${s1}`);
+      return body.clocks?.length === 2 && body.clocks.every((c) => c.state === 'stopped') ? body : undefined;
+    }, { message: 'the gateway to show s1’s stopped clocks' });
+    for (const c of view.clocks) {
+      expect(Date.parse(c.dueAt)).toBe(Date.parse(resumedEvents.find((e) => e.data.metric === c.metric)!.data.dueAt));
+      expect(c.met).toBe(true);
+    }
+    expect(view.timeline.map((e) => e.type)).toEqual(expect.arrayContaining(['ticket.held', 'sla.clock-paused', 'sla.clock-resumed', 'ticket.resolved']));
     // s2 has no more business here.
     await produce('ticket.resolved', resolved(s2, region, 'resolved-remotely'), s2);
   });

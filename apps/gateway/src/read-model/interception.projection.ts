@@ -3,12 +3,20 @@ import type { DecodedEvent } from '@switchboard/contracts';
 import { PROGRESS_AFTER_WITHDRAWAL, progressRank, shownState, type TicketState } from '../domain/ticket-progress';
 
 /** The event types of intake's interception (issue 4) and dispatch's answer to it. */
-export const INTERCEPTION_EVENT_TYPES = ['ticket.held', 'ticket.resolved', 'ticket.answered-by-known-issue', 'ticket.dispatch-requested', 'assignment.withdrawn'] as const;
+export const INTERCEPTION_EVENT_TYPES = [
+  'ticket.held',
+  'ticket.resolved',
+  'ticket.answered-by-known-issue',
+  'ticket.dispatch-requested',
+  'assignment.withdrawn',
+  'sla.clock-paused',
+  'sla.clock-resumed',
+] as const;
 
 /**
  * Intake's interception on a ticket's view: the hold (reason, known issue or incident, until
  * when), the resolution without a technician (with what the customer was told), the known-issue
- * answer, the release to dispatch, and a withdrawn assignment. The timeline, the assignment's own
+ * answer, the release to dispatch, a withdrawn assignment, and a held ticket's paused and resumed clocks. The timeline, the assignment's own
  * state and the ticket row are done by `project()`; this keeps the interception columns.
  */
 export type InterceptionEvent = Extract<DecodedEvent, { type: (typeof INTERCEPTION_EVENT_TYPES)[number] }>;
@@ -41,6 +49,17 @@ export async function projectInterception(m: EntityManager, event: InterceptionE
     }
     case 'ticket.answered-by-known-issue':
       await m.query('UPDATE rm_tickets SET known_issue_id = $2, updated_at = now() WHERE id = $1', [event.data.ticketId, event.data.knownIssueId]);
+      break;
+    case 'sla.clock-paused':
+      await m.query(`UPDATE rm_clocks SET state = 'paused' WHERE clock_id = $1 AND state = 'running'`, [event.data.clockId]);
+      break;
+    case 'sla.clock-resumed':
+      // The SLA monitor's due times after the pause; a clock stopped meanwhile stays stopped.
+      await m.query(`UPDATE rm_clocks SET state = 'running', warn_at = $2, due_at = $3 WHERE clock_id = $1 AND state <> 'stopped'`, [
+        event.data.clockId,
+        event.data.warnAt,
+        event.data.dueAt,
+      ]);
       break;
     case 'assignment.withdrawn': {
       // The ticket's progress goes back to `accepted` in the withdrawn assignment's round, if that is its current one.

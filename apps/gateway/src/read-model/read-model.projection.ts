@@ -209,6 +209,8 @@ export async function project(m: EntityManager, event: DecodedEvent): Promise<vo
     case 'ticket.answered-by-known-issue':
     case 'ticket.dispatch-requested':
     case 'assignment.withdrawn':
+    case 'sla.clock-paused':
+    case 'sla.clock-resumed':
       await projectInterception(m, event);
       break;
   }

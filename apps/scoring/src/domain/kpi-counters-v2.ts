@@ -71,6 +71,8 @@ export const KpiV2CountRules: { [T in EventType]: V2Rule<T> | 'ignored' } = {
   'command.rejected': 'ignored',
   'notification.requested': 'ignored',
   'sla.clock-started': 'ignored',
+  'sla.clock-paused': 'ignored',
+  'sla.clock-resumed': 'ignored',
   'sla.warning': 'ignored',
   'sla.breached': 'ignored',
   'sla.clock-stopped': 'ignored',

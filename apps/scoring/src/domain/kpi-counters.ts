@@ -60,6 +60,8 @@ export const KpiCountRules: { [T in EventType]: CountRule<T> | 'ignored' } = {
   'command.rejected': 'ignored',
   'notification.requested': 'ignored',
   'sla.clock-started': 'ignored',
+  'sla.clock-paused': 'ignored',
+  'sla.clock-resumed': 'ignored',
   'sla.warning': (d) => ({ region: d.region, counters: ['warned'] }),
   'sla.breached': (d) => ({ region: d.region, counters: ['breached'] }),
   'sla.clock-stopped': (d) => ({

@@ -1,12 +1,13 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { Logger } from 'pino';
-import type { Envelope, TicketDispatchRequested, TicketHeld, TicketResolved } from '@switchboard/contracts';
+import { makeEvent, type Envelope, type TicketDispatchRequested, type TicketHeld, type TicketResolved } from '@switchboard/contracts';
 import type { HandlerContext } from '@switchboard/messaging';
+import { CLOCK, type Clock } from '@switchboard/persistence';
 import { LOGGER } from '@switchboard/platform';
 import { decidePause, decideResume, holdPausesClocks } from '../domain/clock-pause';
 import { ALERT_LEVELS, ClockSchedule } from '../domain/clock-schedule';
 import type { SlaMetric } from '../domain/sla-targets';
-import { CLOCK_COLUMNS, type ClockRow } from '../persistence/clock-row';
+import { CLOCK_COLUMNS, SOURCE, type ClockRow } from '../persistence/clock-row';
 import { lockTicket } from '../persistence/ticket-lock';
 import { ClockStopper } from '../stop-clocks/clock-stopper';
 import { TimerIndex, type Timer } from '../timers/timer-index';
@@ -15,14 +16,16 @@ const METRICS: readonly SlaMetric[] = ['first-response', 'resolution'];
 
 /**
  * Intake's interception and the ticket's clocks (domain.md §2): a hold for an outage or an
- * incident pauses the running clocks (their timers leave the index: no warning, no breach); the
- * ticket's dispatch request afterwards resumes them, due times shifted by the pause; a resolution
+ * incident pauses the running clocks (`sla.clock-paused`; their timers leave the index: no
+ * warning, no breach); the ticket's dispatch request afterwards resumes them (`sla.clock-resumed`),
+ * due times shifted by the pause; a resolution
  * stops every running or paused clock (`sla.clock-stopped`). PostgreSQL is the truth: the poller
  * raises nothing for a clock that is not running, whatever Redis still holds.
  */
 @Injectable()
 export class PauseClocksHandler {
   constructor(
+    @Inject(CLOCK) private readonly clock: Clock,
     @Inject(LOGGER) private readonly logger: Logger,
     private readonly stopper: ClockStopper,
     private readonly timers: TimerIndex,
@@ -38,6 +41,13 @@ export class PauseClocksHandler {
       const decision = decidePause({ state: clock.state }, new Date(h.heldAt));
       if (decision.kind !== 'pause') continue;
       await ctx.manager.query(`UPDATE clocks SET state = 'paused', paused_at = $2 WHERE id = $1`, [clock.id, decision.pausedAt]);
+      await ctx.emit({
+        envelope: makeEvent(
+          'sla.clock-paused',
+          { clockId: clock.id, ticketId: clock.ticket_id, metric: clock.metric, region: clock.region, reason: `ticket.held: ${h.reason}`, pausedAt: decision.pausedAt.toISOString() },
+          this.meta(event, clock),
+        ),
+      });
       pausedIds.push(clock.id);
     }
     if (pausedIds.length === 0) return;
@@ -66,12 +76,32 @@ export class PauseClocksHandler {
         decision.warnAt,
         decision.dueAt,
       ]);
+      await ctx.emit({
+        envelope: makeEvent(
+          'sla.clock-resumed',
+          {
+            clockId: clock.id,
+            ticketId: clock.ticket_id,
+            metric: clock.metric,
+            region: clock.region,
+            resumedAt: r.requestedAt,
+            pausedMs: decision.pausedMs,
+            warnAt: decision.warnAt.toISOString(),
+            dueAt: decision.dueAt.toISOString(),
+          },
+          this.meta(event, clock),
+        ),
+      });
       // A level already alerted before the pause finds its alert taken and raises nothing again.
       toIndex.push(...ALERT_LEVELS.map((level) => ({ clockId: clock.id, level, at: ClockSchedule.instantOf(level, decision) })));
     }
     if (toIndex.length > 0) {
       ctx.afterCommit(() => void this.timers.add(toIndex).catch((e: unknown) => this.logger.warn({ err: e as Error, ticketId: r.ticketId }, 'could not index SLA timers; the reconciler will')));
     }
+  }
+
+  private meta(cause: Envelope, clock: ClockRow) {
+    return { source: SOURCE, subject: clock.ticket_id, time: this.clock.now(), correlationId: cause.correlationId ?? clock.correlation_id ?? cause.id, causationId: cause.id };
   }
 
   async resolved(event: Envelope<'ticket.resolved', TicketResolved>, ctx: HandlerContext): Promise<void> {

@@ -7,6 +7,8 @@ export * from './kpi-daily-updated';
 export * from './kpi-updated';
 export * from './notification-requested';
 export * from './sla-alert';
+export * from './sla-clock-paused';
+export * from './sla-clock-resumed';
 export * from './sla-clock-started';
 export * from './sla-clock-stopped';
 export * from './survey-answer';
