@@ -224,6 +224,12 @@ describe('interception consumers (tickets.lifecycle.v1 → dispatch, sla-monitor
     expect(rejected.data).toMatchObject({ code: 'ASSIGNMENT.WITHDRAWN', ticketId: t1 });
     expect(rejected.data.message).toContain('ticket.held: known-issue');
 
+    // A technician coming on duty does not take a held ticket either (then goes off duty again).
+    const spare = await register({ region, zone: 'z-1', dailyCapacity: 1, onDuty: true, skills: [{ service: 'broadband', kinds: ['repair', 'complaint'] }] });
+    expect(await dispatchState(t1)).toBe('held');
+    expect(await dispatchState(t2)).toBe('pending');
+    await register({ ...spare, onDuty: false });
+
     // Remote support releases t1: it waits for the technician, and gets them when t3 is done.
     await produce('ticket.dispatch-requested', requested(t1, region, 'released-by-remote-support', 65), t1);
     await waitOne(Topics.DispatchAssignments, 'ticket.unassignable', (e) => e.subject === t1, `ticket ${t1}`);
