@@ -173,9 +173,13 @@ describe('scoring counts the lifecycle into per-region daily KPIs', () => {
       const found = rows.rows.flatMap((r) => leaks(r.row));
       expect({ table: table_name, found }).toEqual({ table: table_name, found: [] });
     }
-    // The outbox holds what scoring published: ours is there, and it is the counters only.
+    // The outbox holds what scoring published: ours is there — each record as v1 and as the KPI
+    // record v2 (ADR 0014) — and it is the counters only.
     const outbox = await db.query<{ payload: string }>(`SELECT convert_from(payload, 'UTF8') AS payload FROM scoring.outbox WHERE message_key = $1`, [`${region}|${day}`]);
-    expect(outbox.rows).toHaveLength(10);
+    const types = outbox.rows.map((r) => (JSON.parse(r.payload) as { type: string }).type);
+    expect(types.filter((t) => t === 'kpi.updated')).toHaveLength(10);
+    expect(types.filter((t) => t === 'kpi.daily-updated')).toHaveLength(10);
+    expect(outbox.rows).toHaveLength(20);
     for (const { payload } of outbox.rows) expect(leaks(payload)).toEqual([]);
   });
 });

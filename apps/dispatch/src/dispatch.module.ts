@@ -5,16 +5,20 @@ import { AssignTicketMessageController } from './assign-ticket/assign-ticket.mes
 import { TicketDispatcher } from './assign-ticket/ticket-dispatcher';
 import { dispatchConfigProvider } from './config/dispatch-config';
 import { dispatchService } from './dispatch.service-descriptor';
+import { InterceptTicketHandler } from './intercept-ticket/intercept-ticket.handler';
+import { InterceptTicketMessageController } from './intercept-ticket/intercept-ticket.message.controller';
 import { ProgressAssignmentHandler } from './progress-assignment/progress-assignment.handler';
 import { ProgressAssignmentMessageController } from './progress-assignment/progress-assignment.message.controller';
 import { RedispatchTicketHandler } from './redispatch-ticket/redispatch-ticket.handler';
 import { RedispatchTicketMessageController } from './redispatch-ticket/redispatch-ticket.message.controller';
 import { RegisterTechnicianHandler } from './register-technician/register-technician.handler';
 import { RegisterTechnicianMessageController } from './register-technician/register-technician.message.controller';
+import { RequestDispatchHandler } from './request-dispatch/request-dispatch.handler';
+import { RequestDispatchMessageController } from './request-dispatch/request-dispatch.message.controller';
 
 @Module({
   imports: [PlatformModule.forService(dispatchService)],
-  controllers: [AssignTicketMessageController, RedispatchTicketMessageController, RegisterTechnicianMessageController, ProgressAssignmentMessageController],
-  providers: [dispatchConfigProvider, TicketDispatcher, AssignTicketHandler, RedispatchTicketHandler, RegisterTechnicianHandler, ProgressAssignmentHandler],
+  controllers: [AssignTicketMessageController, RedispatchTicketMessageController, RegisterTechnicianMessageController, ProgressAssignmentMessageController, RequestDispatchMessageController, InterceptTicketMessageController],
+  providers: [dispatchConfigProvider, TicketDispatcher, AssignTicketHandler, RedispatchTicketHandler, RegisterTechnicianHandler, ProgressAssignmentHandler, RequestDispatchHandler, InterceptTicketHandler],
 })
 export class DispatchModule {}

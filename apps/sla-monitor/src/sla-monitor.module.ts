@@ -2,6 +2,8 @@ import { Module } from '@nestjs/common';
 import { PlatformModule } from '@switchboard/platform';
 import { AlertPoller } from './alerts/alert-poller';
 import { TimerReconciler } from './alerts/timer-reconciler';
+import { PauseClocksHandler } from './pause-clocks/pause-clocks.handler';
+import { PauseClocksMessageController } from './pause-clocks/pause-clocks.message.controller';
 import { slaMonitorConfigProvider } from './sla-monitor.config';
 import { slaMonitorService } from './sla-monitor.service-descriptor';
 import { StartClocksHandler } from './start-clocks/start-clocks.handler';
@@ -12,7 +14,7 @@ import { TimerIndex } from './timers/timer-index';
 
 @Module({
   imports: [PlatformModule.forService(slaMonitorService)],
-  controllers: [StartClocksMessageController, StopClocksMessageController],
-  providers: [slaMonitorConfigProvider, TimerIndex, ClockStopper, StartClocksHandler, AlertPoller, TimerReconciler],
+  controllers: [StartClocksMessageController, StopClocksMessageController, PauseClocksMessageController],
+  providers: [slaMonitorConfigProvider, TimerIndex, ClockStopper, StartClocksHandler, AlertPoller, TimerReconciler, PauseClocksHandler],
 })
 export class SlaMonitorModule {}

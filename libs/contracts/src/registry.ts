@@ -162,6 +162,20 @@ export const EventRegistry = {
     example: E.slaClockStoppedExample,
     description: 'An SLA clock stopped; met or not.',
   },
+  [E.SLA_CLOCK_PAUSED]: {
+    topic: Topics.SlaAlerts,
+    schemaVersion: 1,
+    schema: E.slaClockPausedSchema,
+    example: E.slaClockPausedExample,
+    description: 'An SLA clock paused (a ticket held for an outage or an incident): no warning or breach until it resumes.',
+  },
+  [E.SLA_CLOCK_RESUMED]: {
+    topic: Topics.SlaAlerts,
+    schemaVersion: 1,
+    schema: E.slaClockResumedSchema,
+    example: E.slaClockResumedExample,
+    description: 'A paused SLA clock counts again, its warning and due times shifted by the pause.',
+  },
   [E.SURVEY_SCHEDULED]: {
     topic: Topics.CallbackSurveys,
     schemaVersion: 1,
@@ -315,6 +329,13 @@ export const EventRegistry = {
     schema: E.kpiUpdatedSchema,
     example: E.kpiUpdatedExample,
     description: 'Per-region, per-day KPI counters for BI.',
+  },
+  [E.KPI_DAILY_UPDATED]: {
+    topic: Topics.ScoringKpisV2,
+    schemaVersion: 1,
+    schema: E.kpiDailyUpdatedSchema,
+    example: E.kpiDailyUpdatedExample,
+    description: 'The KPI record v2 (ADR 0014): the v1 counters plus interception, holds, withdrawals and the repeat-report rate by tier.',
   },
 } as const satisfies Record<string, EventDefinition>;
 

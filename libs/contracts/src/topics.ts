@@ -11,6 +11,8 @@ export const Topics = {
   NotificationsOutbound: 'notifications.outbound.v1',
   ScoringKpis: 'scoring.kpis.v1',
   ScoringScorecards: 'scoring.scorecards.v1',
+  /** The KPI record v2 beside v1 (ADR 0014): v1 stays as it is and is still published. */
+  ScoringKpisV2: 'scoring.kpis.v2',
   /** Commands from the gateway to the service that owns the aggregate (added beside the original table). */
   DispatchCommands: 'dispatch.commands.v1',
   CallbackCommands: 'callback.commands.v1',

@@ -64,6 +64,12 @@ export const TOPOLOGY: Readonly<Record<Topic, TopicTopology>> = {
     key: '`<region>|<date>`',
     description: 'Per-region, per-day KPI counters.',
   },
+  [Topics.ScoringKpisV2]: {
+    producers: ['scoring'],
+    consumers: ['BI'],
+    key: '`<region>|<date>`',
+    description: 'Per-region, per-day KPI record v2: the v1 counters plus interception, holds, withdrawals and repeat faults by tier (ADR 0014).',
+  },
   [Topics.ScoringScorecards]: {
     producers: ['scoring'],
     consumers: ['BI'],

@@ -5,6 +5,7 @@ import type { HandlerContext } from '@switchboard/messaging';
 import { CLOCK, type Clock } from '@switchboard/persistence';
 import { DispatchConfig } from '../config/dispatch-config';
 import { engineerAssignedNotice } from '../domain/customer-notice';
+import { explainRequested } from '../domain/dispatch-interception';
 import { explainRedispatch } from '../domain/reopened-dispatch';
 import { TechnicianSelector, type TechnicianCandidate } from '../domain/technician-selector';
 import { DispatchStore, type DispatchTicket } from '../persistence/dispatch-store';
@@ -38,7 +39,7 @@ export class TicketDispatcher {
 
     const now = this.clock.now();
     const tech = selection.technician;
-    const explanation = explainRedispatch(selection.explanation, ticket.reopen);
+    const explanation = explainRedispatch(explainRequested(selection.explanation, ticket.request), ticket.reopen);
     const assignmentId = randomUUID();
     await DispatchStore.insertAssignment(
       ctx.manager,
@@ -94,7 +95,7 @@ export class TicketDispatcher {
   }
 
   /**
-   * Places a ticket that has just come to wait (accepted, or reopened); when nobody can take it,
+   * Places a ticket that has just come to wait (requested by intake, or reopened); when nobody can take it,
    * says so with `ticket.unassignable` and keeps it waiting for a retry.
    */
   async place(ctx: HandlerContext, ticket: DispatchTicket, cause: Envelope): Promise<DispatchAttempt> {

@@ -77,4 +77,15 @@ describe('AssignmentLifecycle (assigned → accepted → contacted → on-site �
     expect(AssignmentLifecycle.decide(at('on-site'), { action: 'complete' })).toMatchObject({ kind: 'refused', code: 'ASSIGNMENT.RESOLUTION_CODE_REQUIRED' });
     expect(AssignmentLifecycle.decide(at('on-site'), { action: 'complete', resolutionCode: '' })).toMatchObject({ code: 'ASSIGNMENT.RESOLUTION_CODE_REQUIRED' });
   });
+
+  it('refuses every step on a withdrawn assignment, a repeat included, saying why it was withdrawn', () => {
+    const withdrawn = { state: 'withdrawn' as const, technicianId: 'T-1', accepted: true, withdrawalReason: 'ticket.held: known-issue' };
+    for (const action of ['accept', 'contact', 'arrive', 'complete'] as const) {
+      expect(AssignmentLifecycle.decide(withdrawn, { action, resolutionCode: 'fixed' })).toEqual({
+        kind: 'refused',
+        code: 'ASSIGNMENT.WITHDRAWN',
+        message: 'the assignment was withdrawn (ticket.held: known-issue); there is nothing more to do on it',
+      });
+    }
+  });
 });

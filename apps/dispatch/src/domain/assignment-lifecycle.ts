@@ -5,8 +5,12 @@
  *
  *   assigned ──accept──▶ accepted ──contact──▶ contacted ──arrive──▶ on-site ──complete──▶ completed
  *       └─────────────────contact─────────────────▶
+ *
+ * Before the technician is on site, dispatch may take the assignment back (`withdrawn`) because
+ * intake held or resolved its ticket (dispatch-interception.ts); a withdrawn assignment accepts
+ * no further step.
  */
-export type AssignmentState = 'assigned' | 'accepted' | 'contacted' | 'on-site' | 'completed';
+export type AssignmentState = 'assigned' | 'accepted' | 'contacted' | 'on-site' | 'completed' | 'withdrawn';
 export type AssignmentAction = 'accept' | 'contact' | 'arrive' | 'complete';
 export type AssignmentEventType = 'assignment.accepted' | 'assignment.contacted' | 'assignment.arrived' | 'assignment.completed';
 
@@ -14,13 +18,16 @@ export type AssignmentRefusalCode =
   | 'ASSIGNMENT.NOT_FOUND'
   | 'ASSIGNMENT.INVALID_TRANSITION'
   | 'ASSIGNMENT.WRONG_TECHNICIAN'
-  | 'ASSIGNMENT.RESOLUTION_CODE_REQUIRED';
+  | 'ASSIGNMENT.RESOLUTION_CODE_REQUIRED'
+  | 'ASSIGNMENT.WITHDRAWN';
 
 export interface AssignmentSnapshot {
   state: AssignmentState;
   technicianId: string;
   /** Whether an explicit accept happened (a contact straight from `assigned` skips it). */
   accepted: boolean;
+  /** Why it was withdrawn, when it was (e.g. `ticket.held: known-issue`). */
+  withdrawalReason?: string | null;
 }
 
 export interface AssignmentCommandInput {
@@ -77,7 +84,7 @@ export const AssignmentLifecycle = {
 
   /**
    * Decides a technician's command on an assignment. Order of checks: the assignment exists, the
-   * right technician acts, a completion says how it was resolved, a repeat is a no-op, then the
+   * right technician acts, it was not withdrawn, a completion says how it was resolved, a repeat is a no-op, then the
    * transition must be allowed from the current state.
    */
   decide(assignment: AssignmentSnapshot | undefined, command: AssignmentCommandInput): AssignmentDecision {
@@ -88,6 +95,14 @@ export const AssignmentLifecycle = {
         kind: 'refused',
         code: 'ASSIGNMENT.WRONG_TECHNICIAN',
         message: `the assignment belongs to technician ${assignment.technicianId}, not ${command.technicianId}`,
+      };
+    }
+    if (assignment.state === 'withdrawn') {
+      const why = assignment.withdrawalReason ? ` (${assignment.withdrawalReason})` : '';
+      return {
+        kind: 'refused',
+        code: 'ASSIGNMENT.WITHDRAWN',
+        message: `the assignment was withdrawn${why}; there is nothing more to do on it`,
       };
     }
     if (command.action === 'complete' && (command.resolutionCode === undefined || command.resolutionCode === '')) {

@@ -23,3 +23,18 @@ describe('dispatching a reopened ticket', () => {
     expect(byDispatchPriority(waiting).map((t) => t.id)).toEqual(['d', 'b', 'e', 'a', 'c']);
   });
 });
+
+describe("ordering the waiting queue by intake's sorting", () => {
+  it('places important before general, the higher priority first, then the oldest; a reopening still goes first', () => {
+    const waiting = [
+      { id: 'old-general-10', request: { class: 'general' as const, priority: 10 } },
+      { id: 'legacy' },
+      { id: 'important-60', request: { class: 'important' as const, priority: 60 } },
+      { id: 'general-40', request: { class: 'general' as const, priority: 40 } },
+      { id: 'important-80', request: { class: 'important' as const, priority: 80 } },
+      { id: 'new-general-10', request: { class: 'general' as const, priority: 10 } },
+      { id: 'reopened', reopen: { count: 1, priority: 'high' as const }, request: { class: 'general' as const, priority: 0 } },
+    ];
+    expect(byDispatchPriority(waiting).map((t) => t.id)).toEqual(['reopened', 'important-80', 'important-60', 'general-40', 'old-general-10', 'new-general-10', 'legacy']);
+  });
+});

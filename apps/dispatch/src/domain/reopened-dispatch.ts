@@ -1,4 +1,5 @@
 import type { ticketPriorities } from '@switchboard/contracts';
+import type { DispatchRequest } from './dispatch-interception';
 
 export type TicketPriority = (typeof ticketPriorities)[number];
 
@@ -20,11 +21,17 @@ export function explainRedispatch(explanation: string, reopening: Reopening | un
   return `reopened ${times} after an unsatisfied callback, priority ${reopening.priority} — ${explanation}`;
 }
 
-/** Waiting tickets in the order they are to be placed: the higher priority first, then the order given (oldest first). */
-export function byDispatchPriority<T extends { reopen?: Reopening | undefined }>(tickets: readonly T[]): T[] {
+/**
+ * Waiting tickets in the order they are to be placed: a reopened one first, the more urgent
+ * first; then intake's sorting (issue 4) — `important` before `general`, the higher priority
+ * (0–100) first; then the order given (oldest first).
+ */
+export function byDispatchPriority<T extends { reopen?: Reopening | undefined; request?: DispatchRequest | undefined }>(tickets: readonly T[]): T[] {
   const rank = (t: T) => PRIORITY_RANK[t.reopen?.priority ?? 'normal'];
+  const classRank = (t: T) => (t.request?.class === 'important' ? 0 : 1);
+  const priority = (t: T) => t.request?.priority ?? 0;
   return tickets
     .map((t, i) => ({ t, i }))
-    .sort((a, b) => rank(a.t) - rank(b.t) || a.i - b.i)
+    .sort((a, b) => rank(a.t) - rank(b.t) || classRank(a.t) - classRank(b.t) || priority(b.t) - priority(a.t) || a.i - b.i)
     .map(({ t }) => t);
 }

@@ -2,6 +2,7 @@ import type { EntityManager } from 'typeorm';
 import type { TechnicianRegister, TicketAccepted } from '@switchboard/contracts';
 import { AssignmentLifecycle, type AssignmentSnapshot, type AssignmentState } from '../domain/assignment-lifecycle';
 import type { Skill, TechnicianCandidate } from '../domain/technician-selector';
+import type { DispatchRequest, DispatchTicketState, OpenAssignment } from '../domain/dispatch-interception';
 import { byDispatchPriority, type Reopening, type TicketPriority } from '../domain/reopened-dispatch';
 import type { TicketKind, TicketService } from '../domain/ticket-work';
 
@@ -16,6 +17,8 @@ export interface DispatchTicket {
   correlationId: string | null;
   /** Set when the ticket was reopened after an unsatisfied callback. */
   reopen?: Reopening;
+  /** Intake's sorting, from its `ticket.dispatch-requested` (absent for tickets from before issue 4). */
+  request?: DispatchRequest;
 }
 
 export interface AssignmentRow extends AssignmentSnapshot {
@@ -34,6 +37,8 @@ interface TicketRecord {
   correlation_id: string | null;
   reopen_count: number;
   priority: TicketPriority;
+  dispatch_class: DispatchRequest['class'] | null;
+  dispatch_priority: number | null;
 }
 
 const toTicket = (r: TicketRecord): DispatchTicket => ({
@@ -45,9 +50,10 @@ const toTicket = (r: TicketRecord): DispatchTicket => ({
   contactPhone: r.contact_phone,
   correlationId: r.correlation_id,
   ...(r.reopen_count > 0 ? { reopen: { count: r.reopen_count, priority: r.priority } } : {}),
+  ...(r.dispatch_class !== null && r.dispatch_priority !== null ? { request: { class: r.dispatch_class, priority: r.dispatch_priority } } : {}),
 });
 
-const TICKET_COLUMNS = 'ticket_id, kind, service, region, zone, contact_phone, correlation_id, reopen_count, priority';
+const TICKET_COLUMNS = 'ticket_id, kind, service, region, zone, contact_phone, correlation_id, reopen_count, priority, dispatch_class, dispatch_priority';
 
 /** Dispatch's SQL, on the transaction of the handler that calls it (unqualified names: the search_path is `dispatch`). */
 export const DispatchStore = {
@@ -60,12 +66,12 @@ export const DispatchStore = {
     await m.query(`SELECT pg_advisory_xact_lock(hashtext('switchboard.dispatch.region'), hashtext($1))`, [region]);
   },
 
-  /** Records an accepted ticket as waiting; false when dispatch already knows it. */
+  /** Records an accepted ticket as pending (placed once intake asks: `ticket.dispatch-requested`); false when dispatch already knows it. */
   async insertTicket(m: EntityManager, t: TicketAccepted, correlationId: string, now: Date): Promise<boolean> {
     const rows = await m.query<unknown[]>(
       `INSERT INTO tickets (ticket_id, source, external_id, kind, service, customer_tier, contact_name, contact_phone,
          region, county, zone, reported_at, accepted_at, correlation_id, state, received_at, updated_at)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, 'waiting', $15, $15)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, 'pending', $15, $15)
        ON CONFLICT (ticket_id) DO NOTHING
        RETURNING ticket_id`,
       [
@@ -115,13 +121,13 @@ export const DispatchStore = {
     await m.query(`UPDATE tickets SET unassignable_reason = $2, updated_at = $3 WHERE ticket_id = $1`, [ticketId, reason, now]);
   },
 
-  /** The region's technicians with their open (not completed) assignments. */
+  /** The region's technicians with their open (neither completed nor withdrawn) assignments. */
   async roster(m: EntityManager, region: string): Promise<TechnicianCandidate[]> {
     const rows = await m.query<
       { technician_id: string; name: string; phone: string; region: string; zone: string; on_duty: boolean; skills: Skill[]; daily_capacity: number; open: number }[]
     >(
       `SELECT t.technician_id, t.name, t.phone, t.region, t.zone, t.on_duty, t.skills, t.daily_capacity,
-              (SELECT count(*) FROM assignments a WHERE a.technician_id = t.technician_id AND a.state <> 'completed')::int AS open
+              (SELECT count(*) FROM assignments a WHERE a.technician_id = t.technician_id AND a.state NOT IN ('completed', 'withdrawn'))::int AS open
        FROM technicians t WHERE t.region = $1`,
       [region],
     );
@@ -182,14 +188,14 @@ export const DispatchStore = {
 
   /** The assignment, locked for the rest of the transaction. */
   async assignmentForUpdate(m: EntityManager, assignmentId: string): Promise<AssignmentRow | undefined> {
-    const rows = await m.query<{ assignment_id: string; ticket_id: string; technician_id: string; region: string; state: AssignmentState; accepted: boolean }[]>(
-      `SELECT assignment_id, ticket_id, technician_id, region, state, accepted_at IS NOT NULL AS accepted
+    const rows = await m.query<{ assignment_id: string; ticket_id: string; technician_id: string; region: string; state: AssignmentState; accepted: boolean; withdrawal_reason: string | null }[]>(
+      `SELECT assignment_id, ticket_id, technician_id, region, state, accepted_at IS NOT NULL AS accepted, withdrawal_reason
        FROM assignments WHERE assignment_id = $1 FOR UPDATE`,
       [assignmentId],
     );
     const r = rows[0];
     return r
-      ? { assignmentId: r.assignment_id, ticketId: r.ticket_id, technicianId: r.technician_id, region: r.region, state: r.state, accepted: r.accepted }
+      ? { assignmentId: r.assignment_id, ticketId: r.ticket_id, technicianId: r.technician_id, region: r.region, state: r.state, accepted: r.accepted, withdrawalReason: r.withdrawal_reason }
       : undefined;
   },
 
@@ -212,6 +218,46 @@ export const DispatchStore = {
   async completeTicket(m: EntityManager, ticketId: string, now: Date): Promise<void> {
     await m.query(`UPDATE tickets SET state = 'completed', updated_at = $2 WHERE ticket_id = $1`, [ticketId, now]);
   },
+
+  /** A ticket's state and its open assignment (if any), both locked for the rest of the transaction. */
+  async ticketForUpdate(m: EntityManager, ticketId: string): Promise<{ state: DispatchTicketState; region: string; open: OpenAssignment | undefined } | undefined> {
+    const [t] = await m.query<{ state: DispatchTicketState; region: string }[]>(`SELECT state, region FROM tickets WHERE ticket_id = $1 FOR UPDATE`, [ticketId]);
+    if (!t) return undefined;
+    const [a] = await m.query<{ assignment_id: string; technician_id: string; state: AssignmentState }[]>(
+      `SELECT assignment_id, technician_id, state FROM assignments
+        WHERE ticket_id = $1 AND state NOT IN ('completed', 'withdrawn') ORDER BY assigned_at DESC LIMIT 1 FOR UPDATE`,
+      [ticketId],
+    );
+    return { state: t.state, region: t.region, open: a ? { assignmentId: a.assignment_id, technicianId: a.technician_id, state: a.state } : undefined };
+  },
+
+  /** Puts a pending or held ticket in the waiting queue with intake's sorting; returns it to place. */
+  async requestDispatch(m: EntityManager, ticketId: string, request: DispatchRequest, now: Date): Promise<DispatchTicket> {
+    const rows = await m.query<TicketRecord[]>(
+      `WITH requested AS (
+         UPDATE tickets SET state = 'waiting', dispatch_class = $2, dispatch_priority = $3, dispatch_requested_at = $4, hold_reason = NULL, updated_at = $4
+          WHERE ticket_id = $1
+          RETURNING ${TICKET_COLUMNS})
+       SELECT * FROM requested`,
+      [ticketId, request.class, request.priority, now],
+    );
+    return toTicket(rows[0]!);
+  },
+
+  /** Intake held (`held`, with its reason) or closed (`closed`, with the resolution) the ticket. */
+  async interceptTicket(m: EntityManager, ticketId: string, to: DispatchTicketState, why: { holdReason?: string; resolution?: string }, now: Date): Promise<void> {
+    await m.query(
+      `UPDATE tickets SET state = $2, hold_reason = COALESCE($3, hold_reason), closed_resolution = COALESCE($4, closed_resolution),
+              unassignable_reason = NULL, updated_at = $5
+        WHERE ticket_id = $1`,
+      [ticketId, to, why.holdReason ?? null, why.resolution ?? null, now],
+    );
+  },
+
+  /** Takes an open assignment back: it no longer counts in its technician's load. */
+  async withdrawAssignment(m: EntityManager, assignmentId: string, reason: string, now: Date): Promise<void> {
+    await m.query(`UPDATE assignments SET state = 'withdrawn', withdrawn_at = $2, withdrawal_reason = $3, updated_at = $2 WHERE assignment_id = $1`, [assignmentId, now, reason]);
+  },
 };
 
 // A fixed map, never input: safe to put in the SQL text.
@@ -221,4 +267,5 @@ const STAMP_COLUMN: Record<AssignmentState, string> = {
   contacted: 'contacted_at',
   'on-site': 'arrived_at',
   completed: 'completed_at',
+  withdrawn: 'withdrawn_at',
 };

@@ -1,4 +1,4 @@
-import { actionRefusal, progressRank, rankOf, roundAfterReopening, roundOfNth, stateAfter, TicketStates } from './ticket-progress';
+import { actionRefusal, progressRank, PROGRESS_AFTER_WITHDRAWAL, rankOf, roundAfterReopening, roundOfNth, ShownTicketStates, shownState, stateAfter, TicketStates } from './ticket-progress';
 
 describe('ticket progress in the read model', () => {
   it('orders the states from acceptance to closure', () => {
@@ -56,8 +56,40 @@ describe('ticket progress in the read model', () => {
     expect(stateAfter('sla.warning', {})).toBeUndefined();
   });
 
-  it('refuses actions on a completed assignment only', () => {
+  it('refuses actions on a completed or withdrawn assignment only', () => {
     expect(actionRefusal('completed')).toMatch(/already completed/);
+    expect(actionRefusal('withdrawn')).toBe('the assignment was withdrawn (intake held or resolved its ticket)');
     expect(actionRefusal('assigned')).toBeUndefined();
+  });
+});
+
+describe("intake's interception on a ticket's view (issue 4)", () => {
+  const none = { holdReason: null, resolution: null };
+
+  it('shows the progress when nothing intercepted the ticket', () => {
+    for (const state of TicketStates) expect(shownState(state, none)).toBe(state);
+  });
+
+  it('shows a ticket answered by a known issue as answered, any other resolution as resolved, whatever its progress', () => {
+    expect(shownState('accepted', { holdReason: null, resolution: 'answered-by-known-issue' })).toBe('answered');
+    for (const resolution of ['known-issue-closed', 'incident-resolved', 'resolved-remotely']) {
+      expect(shownState('accepted', { holdReason: 'incident', resolution })).toBe('resolved');
+      expect(shownState('on-site', { holdReason: null, resolution })).toBe('resolved');
+    }
+  });
+
+  it('shows a held ticket as held until the technician is on site, who finishes the job', () => {
+    for (const state of ['accepted', 'unassigned', 'assigned', 'acknowledged', 'contacted'] as const) expect(shownState(state, { holdReason: 'known-issue', resolution: null })).toBe('held');
+    for (const state of ['on-site', 'completed', 'closed'] as const) expect(shownState(state, { holdReason: 'known-issue', resolution: null })).toBe(state);
+  });
+
+  it('offers the interception states to the list filter beside the progress', () => {
+    expect(ShownTicketStates).toEqual([...TicketStates, 'held', 'answered', 'resolved']);
+  });
+
+  it('takes the progress of a withdrawn assignment back to accepted, within its round', () => {
+    expect(PROGRESS_AFTER_WITHDRAWAL).toBe('accepted');
+    expect(progressRank(PROGRESS_AFTER_WITHDRAWAL, 1)).toBeLessThan(progressRank('assigned', 1));
+    expect(progressRank(PROGRESS_AFTER_WITHDRAWAL, 2)).toBeGreaterThan(progressRank('closed', 1));
   });
 });

@@ -76,7 +76,40 @@ export function stateAfter(eventType: string, data: { verdict?: string }): Ticke
   }
 }
 
-export const AssignmentStates = ['assigned', 'accepted', 'contacted', 'on-site', 'completed'] as const;
+/**
+ * Intake's interception (issue 4) shown over the progress above: a ticket intake closed without a
+ * technician is `answered` (by a known issue's explanation) or `resolved` (remote support, an
+ * incident's reply, the outage's end) for good; a held ticket is `held` until intake hands it to
+ * dispatch again — unless its technician was already on site, who finishes the job (dispatch keeps
+ * that assignment), so the progress shows.
+ */
+export const ShownTicketStates = [...TicketStates, 'held', 'answered', 'resolved'] as const;
+export type ShownTicketState = (typeof ShownTicketStates)[number];
+
+export interface Interception {
+  /** The reason of an active hold (`ticket.held`, until the next `ticket.dispatch-requested`). */
+  holdReason: string | null;
+  /** `ticket.resolved`'s resolution. */
+  resolution: string | null;
+}
+
+const PAST_THE_SITE: readonly TicketState[] = ['on-site', 'completed', 'closed'];
+
+/** The state a ticket's view shows: its progress, or intake's interception over it. */
+export function shownState(progress: TicketState, interception: Interception): ShownTicketState {
+  if (interception.resolution !== null) return interception.resolution === 'answered-by-known-issue' ? 'answered' : 'resolved';
+  if (interception.holdReason !== null && !PAST_THE_SITE.includes(progress)) return 'held';
+  return progress;
+}
+
+/**
+ * A withdrawn assignment (intake held or resolved the ticket before the technician got there)
+ * takes the ticket's progress back to `accepted` in its round: the next assignment, after a
+ * release, is of the same round.
+ */
+export const PROGRESS_AFTER_WITHDRAWAL: TicketState = 'accepted';
+
+export const AssignmentStates = ['assigned', 'accepted', 'contacted', 'on-site', 'completed', 'withdrawn'] as const;
 export type AssignmentState = (typeof AssignmentStates)[number];
 
 export const assignmentActions = ['accept', 'contact', 'arrive', 'complete'] as const;
@@ -88,5 +121,7 @@ export function assignmentStateRank(state: AssignmentState): number {
 
 /** Dispatch decides every transition; the gateway refuses at once only what can never succeed. */
 export function actionRefusal(state: AssignmentState): string | undefined {
-  return state === 'completed' ? 'the assignment is already completed' : undefined;
+  if (state === 'completed') return 'the assignment is already completed';
+  if (state === 'withdrawn') return 'the assignment was withdrawn (intake held or resolved its ticket)';
+  return undefined;
 }

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { checkKnownIssueFields, id as codeId, knownIssueFields, knownIssueKinds, knownIssueOpenExample, remoteSupportReleaseSchema, remoteSupportResolveSchema, resolutionCodes, ticketClasses, surveyAnswerSchema, technicianRegisterExample, technicianRegisterSchema, ticketReceivedExample, ticketReceivedSchema, Topics } from '@switchboard/contracts';
-import { assignmentActions, TicketStates } from '../domain/ticket-progress';
+import { checkKnownIssueFields, id as codeId, knownIssueFields, knownIssueKinds, knownIssueOpenExample, remoteSupportReleaseSchema, remoteSupportResolveSchema, holdReasons, resolutionCodes, ticketClasses, ticketResolutions, surveyAnswerSchema, technicianRegisterExample, technicianRegisterSchema, ticketReceivedExample, ticketReceivedSchema, Topics } from '@switchboard/contracts';
+import { assignmentActions, ShownTicketStates } from '../domain/ticket-progress';
 
 /**
  * The gateway's HTTP API, declared once: the controllers validate with these schemas
@@ -51,7 +51,8 @@ const ticketView = z
     id: z.uuid(),
     source: nullableString,
     externalId: nullableString,
-    state: z.enum(TicketStates),
+    /** The ticket's progress, or intake's interception over it (held / answered / resolved). */
+    state: z.enum(ShownTicketStates),
     kind: nullableString,
     service: nullableString,
     channel: nullableString,
@@ -70,6 +71,15 @@ const ticketView = z
     /** Intake's sorting: null until the ticket was triaged. */
     class: z.enum(ticketClasses).nullable(),
     priority: z.number().int().min(0).max(100).nullable(),
+    /** The known issue or the mass-complaint incident intake linked the ticket to (issue 4). */
+    knownIssueId: nullableString,
+    incidentId: nullableString,
+    /** An active hold away from dispatch: known-issue, incident or remote-support. */
+    hold: z.object({ reason: z.enum(holdReasons), heldAt: z.string(), holdUntil: nullableString }).nullable(),
+    /** Closed by intake without a technician's completion, with what the customer was told. */
+    resolution: z
+      .object({ resolution: z.enum(ticketResolutions), code: nullableString, reply: nullableString, intercepted: z.boolean(), resolvedAt: z.string() })
+      .nullable(),
     assignment: z.object({ assignmentId: z.uuid(), technicianId: nullableString, state: nullableString }).nullable(),
     survey: z.object({ surveyId: z.uuid(), state: nullableString, verdict: nullableString }).nullable(),
   })
@@ -139,7 +149,7 @@ export const ApiRoutes = {
     description: 'By region, state, breach, or the caller\'s own reference (source + externalId), newest first.',
     query: z.strictObject({
       region: z.string().max(64).optional(),
-      state: z.enum(TicketStates).optional(),
+      state: z.enum(ShownTicketStates).optional(),
       breached: z.enum(['true', 'false']).optional(),
       source: z.string().max(200).optional(),
       externalId: z.string().max(64).optional(),

@@ -4,6 +4,7 @@ import type { DecodedEvent } from '@switchboard/contracts';
 import type { HandlerContext } from '@switchboard/messaging';
 import { OnEvent } from '@switchboard/platform';
 import { StreamHub } from '../stream/stream.hub';
+import { INTERCEPTION_EVENT_TYPES } from './interception.projection';
 import { project } from './read-model.projection';
 
 /** Keeps the read model behind the API and the live stream up to date with every platform event. */
@@ -42,6 +43,7 @@ export class ReadModelMessageController {
     'known-issue.closed',
     'ticket.amended',
     'kpi.updated',
+    ...INTERCEPTION_EVENT_TYPES,
   )
   async apply(@Payload() event: DecodedEvent, @Ctx() ctx: HandlerContext): Promise<void> {
     await project(ctx.manager, event);

@@ -1,6 +1,7 @@
 import type { EntityManager } from 'typeorm';
 import type { DecodedEvent } from '@switchboard/contracts';
 import { projectKnownIssues } from './known-issues.projection';
+import { projectInterception, refreshShownState } from './interception.projection';
 import { assignmentStateRank, progressRank, roundAfterReopening, roundOfNth, stateAfter, type AssignmentState } from '../domain/ticket-progress';
 
 const ASSIGNMENT_STATE_AFTER: Partial<Record<DecodedEvent['type'], AssignmentState>> = {
@@ -9,6 +10,7 @@ const ASSIGNMENT_STATE_AFTER: Partial<Record<DecodedEvent['type'], AssignmentSta
   'assignment.contacted': 'contacted',
   'assignment.arrived': 'on-site',
   'assignment.completed': 'completed',
+  'assignment.withdrawn': 'withdrawn',
 };
 
 /** The ticket an event is about, if it is about one. */
@@ -26,16 +28,17 @@ async function roundOf(m: EntityManager, event: DecodedEvent, ticketId: string):
   const nth = async (table: 'rm_assignments' | 'rm_surveys', key: 'assignment_id' | 'survey_id', id: string): Promise<number> => {
     const [own] = await m.query<{ round: number }[]>(`SELECT round FROM ${table} WHERE ${key} = $1`, [id]);
     if (own) return own.round;
-    const [{ n }] = await m.query<[{ n: number }]>(`SELECT count(*)::int AS n FROM ${table} WHERE ticket_id = $1`, [ticketId]);
+    // A withdrawn assignment (issue 4) is not a round: the one placed after the release is of the same round.
+    const [{ n }] = await m.query<[{ n: number }]>(`SELECT count(*)::int AS n FROM ${table} WHERE ticket_id = $1${table === 'rm_assignments' ? ` AND state <> 'withdrawn'` : ''}`, [ticketId]);
     return roundOfNth(n);
   };
   if (event.type === 'ticket.reopened') return roundAfterReopening(event.data.reopenCount);
   if (event.type === 'ticket.unassignable') {
     // Said before its round's assignment exists: the round after the ticket's assignments so far.
-    const [{ n }] = await m.query<[{ n: number }]>('SELECT count(*)::int AS n FROM rm_assignments WHERE ticket_id = $1', [ticketId]);
+    const [{ n }] = await m.query<[{ n: number }]>(`SELECT count(*)::int AS n FROM rm_assignments WHERE ticket_id = $1 AND state <> 'withdrawn'`, [ticketId]);
     return roundOfNth(n);
   }
-  if (event.type === 'ticket.assigned' || event.type === 'assignment.accepted' || event.type === 'assignment.contacted' || event.type === 'assignment.arrived' || event.type === 'assignment.completed') {
+  if (event.type === 'ticket.assigned' || event.type === 'assignment.accepted' || event.type === 'assignment.contacted' || event.type === 'assignment.arrived' || event.type === 'assignment.completed' || event.type === 'assignment.withdrawn') {
     return nth('rm_assignments', 'assignment_id', event.data.assignmentId);
   }
   if (event.type === 'survey.scheduled' || event.type === 'survey.completed') return nth('rm_surveys', 'survey_id', event.data.surveyId);
@@ -203,13 +206,8 @@ export async function project(m: EntityManager, event: DecodedEvent): Promise<vo
     case 'survey.answer':
     case 'survey.unsatisfied':
     case 'kpi.updated':
-    // Issue 4 (falls through): the ticket events join the timeline above; known issues: known-issues.projection.ts.
-    case 'ticket.dispatch-requested':
-    case 'ticket.held':
-    case 'ticket.resolved':
-    case 'ticket.answered-by-known-issue':
-    case 'assignment.withdrawn':
-    case 'known-issue.open':
+    case 'kpi.daily-updated':
+    case 'known-issue.open': // known issues: known-issues.projection.ts (above); the remote support queue: its own controller
     case 'known-issue.close':
     case 'known-issue.opened':
     case 'known-issue.closed':
@@ -218,5 +216,15 @@ export async function project(m: EntityManager, event: DecodedEvent): Promise<vo
     case 'ticket.updated':
     case 'ticket.amended':
       break;
+    case 'ticket.held':
+    case 'ticket.resolved':
+    case 'ticket.answered-by-known-issue':
+    case 'ticket.dispatch-requested':
+    case 'assignment.withdrawn':
+    case 'sla.clock-paused':
+    case 'sla.clock-resumed':
+      await projectInterception(m, event);
+      break;
   }
+  if (ticketId) await refreshShownState(m, ticketId);
 }

@@ -34,6 +34,17 @@ interface TicketRow {
   repeat_fault: boolean;
   class: string | null;
   priority: number | null;
+  shown_state: string;
+  hold_reason: string | null;
+  held_at: Date | null;
+  hold_until: Date | null;
+  resolution: string | null;
+  resolution_code: string | null;
+  resolution_reply: string | null;
+  intercepted: boolean | null;
+  resolved_at: Date | null;
+  known_issue_id: string | null;
+  incident_id: string | null;
 }
 
 function present(row: TicketRow) {
@@ -41,7 +52,7 @@ function present(row: TicketRow) {
     id: row.id,
     source: row.source,
     externalId: row.external_id,
-    state: row.state,
+    state: row.shown_state,
     kind: row.kind,
     service: row.service,
     channel: row.channel,
@@ -61,6 +72,12 @@ function present(row: TicketRow) {
     repeatFault: row.repeat_fault,
     class: row.class,
     priority: row.priority,
+    knownIssueId: row.known_issue_id,
+    incidentId: row.incident_id,
+    hold: row.hold_reason ? { reason: row.hold_reason, heldAt: row.held_at, holdUntil: row.hold_until } : null,
+    resolution: row.resolution
+      ? { resolution: row.resolution, code: row.resolution_code, reply: row.resolution_reply, intercepted: row.intercepted ?? false, resolvedAt: row.resolved_at }
+      : null,
     assignment: row.assignment_id ? { assignmentId: row.assignment_id, technicianId: row.technician_id, state: row.assignment_state } : null,
     survey: row.survey_id ? { surveyId: row.survey_id, state: row.survey_state, verdict: row.survey_verdict } : null,
   };
@@ -99,7 +116,7 @@ export class TicketQueriesHttpController {
       where.push(sql.replace('?', `$${params.length}`));
     };
     if (q.region) add('region = ?', q.region);
-    if (q.state) add('state = ?', q.state);
+    if (q.state) add('shown_state = ?', q.state);
     if (q.breached) add('breached = ?', q.breached === 'true');
     if (q.source) add('source = ?', q.source);
     if (q.externalId) add('external_id = ?', q.externalId);

@@ -1,4 +1,4 @@
-import { COUNTED_EVENT_TYPES } from '../domain/kpi-counters';
+import { COUNTED_EVENT_TYPES } from '../domain/kpi-counters-v2';
 import { CountKpisMessageController } from './count-kpis.message.controller';
 
 // @nestjs/microservices' PATTERN_METADATA: where @EventPattern (and so @OnEvent) records its event types.

@@ -9,7 +9,7 @@ type In<T extends EventType> = Envelope<T, EventData<T>>;
 
 /**
  * Kafka face of the KPI counters: one handler per counted event type (the list is
- * `COUNTED_EVENT_TYPES` in the domain; a unit test keeps the two equal).
+ * `COUNTED_EVENT_TYPES` in domain/kpi-counters-v2.ts; a unit test keeps the two equal).
  */
 @Controller()
 export class CountKpisMessageController {
@@ -52,6 +52,32 @@ export class CountKpisMessageController {
 
   @OnEvent('survey.completed')
   onSurveyCompleted(@Payload() event: In<'survey.completed'>, @Ctx() ctx: HandlerContext): Promise<void> {
+    return this.handler.handle(event, ctx);
+  }
+
+  // Counted only in the KPI record v2 (issue 4).
+  @OnEvent('ticket.repeat-fault-detected')
+  onRepeatFault(@Payload() event: In<'ticket.repeat-fault-detected'>, @Ctx() ctx: HandlerContext): Promise<void> {
+    return this.handler.handle(event, ctx);
+  }
+
+  @OnEvent('ticket.held')
+  onTicketHeld(@Payload() event: In<'ticket.held'>, @Ctx() ctx: HandlerContext): Promise<void> {
+    return this.handler.handle(event, ctx);
+  }
+
+  @OnEvent('ticket.resolved')
+  onTicketResolved(@Payload() event: In<'ticket.resolved'>, @Ctx() ctx: HandlerContext): Promise<void> {
+    return this.handler.handle(event, ctx);
+  }
+
+  @OnEvent('ticket.answered-by-known-issue')
+  onAnsweredByKnownIssue(@Payload() event: In<'ticket.answered-by-known-issue'>, @Ctx() ctx: HandlerContext): Promise<void> {
+    return this.handler.handle(event, ctx);
+  }
+
+  @OnEvent('assignment.withdrawn')
+  onAssignmentWithdrawn(@Payload() event: In<'assignment.withdrawn'>, @Ctx() ctx: HandlerContext): Promise<void> {
     return this.handler.handle(event, ctx);
   }
 }

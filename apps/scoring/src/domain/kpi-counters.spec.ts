@@ -1,5 +1,5 @@
 import { EventRegistry, type EventData, type EventType } from '@switchboard/contracts';
-import { COUNTED_EVENT_TYPES, KPI_COUNTERS, kpiDayOf, kpiIncrementFor, kpiRegion, UNKNOWN_REGION, zeroCounters } from './kpi-counters';
+import { KPI_COUNTERS, V1_COUNTED_EVENT_TYPES, kpiDayOf, kpiIncrementFor, kpiRegion, UNKNOWN_REGION, zeroCounters } from './kpi-counters';
 
 const at = '2026-11-24T10:00:00Z';
 const example = <T extends EventType>(type: T, patch: Partial<EventData<T>> = {}) => ({
@@ -54,8 +54,8 @@ describe('KPI counter rules (issue 3 §7)', () => {
     },
   );
 
-  it('lists exactly the counted event types', () => {
-    expect([...COUNTED_EVENT_TYPES].sort()).toEqual(
+  it('lists exactly the event types that move a v1 counter', () => {
+    expect([...V1_COUNTED_EVENT_TYPES].sort()).toEqual(
       ['assignment.completed', 'sla.breached', 'sla.clock-stopped', 'sla.warning', 'survey.completed', 'ticket.accepted', 'ticket.assigned', 'ticket.rejected'].sort(),
     );
   });

@@ -60,6 +60,8 @@ export const KpiCountRules: { [T in EventType]: CountRule<T> | 'ignored' } = {
   'command.rejected': 'ignored',
   'notification.requested': 'ignored',
   'sla.clock-started': 'ignored',
+  'sla.clock-paused': 'ignored',
+  'sla.clock-resumed': 'ignored',
   'sla.warning': (d) => ({ region: d.region, counters: ['warned'] }),
   'sla.breached': (d) => ({ region: d.region, counters: ['breached'] }),
   'sla.clock-stopped': (d) => ({
@@ -75,10 +77,10 @@ export const KpiCountRules: { [T in EventType]: CountRule<T> | 'ignored' } = {
   'survey.unsatisfied': 'ignored',
   'ticket.reopened': 'ignored',
   'ticket.escalated-to-management': 'ignored',
-  // Issue 4 (intake's sorting): kpi.updated v1 has no repeat-fault counter and its schema is
-  // public, so the repeat-report rate waits for a KPI contract that adds it.
+  // Issue 4: kpi.updated v1 has no counter for these and its schema is public: repeat faults by
+  // tier, interception, holds and withdrawals are counted for the KPI record v2 (kpi-counters-v2.ts,
+  // scoring.kpis.v2, ADR 0014).
   'ticket.repeat-fault-detected': 'ignored',
-  // Interception and holds (issue 4): counted once a KPI contract with those counters exists.
   'ticket.dispatch-requested': 'ignored',
   'ticket.held': 'ignored',
   'ticket.resolved': 'ignored',
@@ -95,10 +97,11 @@ export const KpiCountRules: { [T in EventType]: CountRule<T> | 'ignored' } = {
   'ticket.updated': 'ignored',
   'ticket.amended': 'ignored',
   'kpi.updated': 'ignored',
+  'kpi.daily-updated': 'ignored',
 };
 
-/** The event types that move a counter: the ones scoring's message controller must listen to. */
-export const COUNTED_EVENT_TYPES = (Object.keys(KpiCountRules) as EventType[]).filter((t) => KpiCountRules[t] !== 'ignored');
+/** The event types that move a v1 counter (kpi-counters-v2.ts adds those that move only v2's). */
+export const V1_COUNTED_EVENT_TYPES = (Object.keys(KpiCountRules) as EventType[]).filter((t) => KpiCountRules[t] !== 'ignored');
 
 /** UTC calendar day of an RFC 3339 timestamp (`2026-11-24T07:30:00+08:00` → `2026-11-23`). */
 export function kpiDayOf(time: string): string {

@@ -5,7 +5,7 @@ import type { HandlerContext } from '@switchboard/messaging';
 import { CLOCK, type Clock } from '@switchboard/persistence';
 import { LOGGER } from '@switchboard/platform';
 import { stopBelongsToNextRound } from '../domain/clock-rounds';
-import { ClockSchedule } from '../domain/clock-schedule';
+import { isMetAtStop } from '../domain/clock-pause';
 import type { SlaMetric } from '../domain/sla-targets';
 import { CLOCK_COLUMNS, SOURCE, type ClockRow } from '../persistence/clock-row';
 import { TimerIndex } from '../timers/timer-index';
@@ -22,7 +22,7 @@ export interface StopRequest {
 /** `next-round`: the latest clock stopped earlier, so this stop waits for the clock of a reopening (domain/clock-rounds.ts). */
 export type StopOutcome = 'stopped' | 'already-stopped' | 'no-clock' | 'next-round';
 
-/** Stops a running clock: met or not, `sla.clock-stopped`, and its timers leave the index after commit. */
+/** Stops a running or paused clock: met or not, `sla.clock-stopped`, and its timers leave the index after commit. */
 @Injectable()
 export class ClockStopper {
   constructor(
@@ -40,7 +40,8 @@ export class ClockStopper {
     const clock = rows[0];
     if (!clock) return 'no-clock';
     if (clock.state === 'stopped') return stopBelongsToNextRound(req.metric, req.stoppedAt, clock.stopped_at) ? 'next-round' : 'already-stopped';
-    const met = ClockSchedule.isMet(req.stoppedAt, clock.due_at);
+    // A paused clock stood still at its pause (domain/clock-pause.ts).
+    const met = isMetAtStop({ state: clock.state, dueAt: clock.due_at, pausedAt: clock.paused_at }, req.stoppedAt);
     await ctx.manager.query(`UPDATE clocks SET state = 'stopped', stopped_at = $2, met = $3 WHERE id = $1`, [clock.id, req.stoppedAt, met]);
     await ctx.emit({
       envelope: makeEvent(

@@ -1,0 +1,35 @@
+import type { KpiDailyUpdated } from './schema';
+
+export const kpiDailyUpdatedExample: KpiDailyUpdated = {
+  scope: 'region',
+  region: 'hangzhou',
+  granularity: 'day',
+  date: '2026-11-24',
+  counters: {
+    received: 120,
+    accepted: 118,
+    rejected: 2,
+    assigned: 97,
+    firstResponseOnTime: 85,
+    firstResponseLate: 7,
+    warned: 12,
+    breached: 7,
+    completed: 80,
+    surveyed: 50,
+    satisfied: 45,
+    intercepted: 15,
+    answeredByKnownIssue: 11,
+    resolvedRemotely: 4,
+    resolvedWithoutTechnician: 17,
+    heldKnownIssue: 3,
+    heldIncident: 2,
+    heldRemoteSupport: 6,
+    withdrawn: 1,
+  },
+  byTier: {
+    vip: { repeatFaults: 1, completedRepairs: 20, repeatReportRate: 0.05 },
+    standard: { repeatFaults: 3, completedRepairs: 40, repeatReportRate: 0.075 },
+  },
+  interceptionRate: 0.1271,
+  updatedAt: '2026-11-24T10:00:00Z',
+};

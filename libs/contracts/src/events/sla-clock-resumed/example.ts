@@ -1,0 +1,12 @@
+import type { SlaClockResumed } from './schema';
+
+export const slaClockResumedExample: SlaClockResumed = {
+  clockId: '3f1c2f0e-8d4b-4f57-9a51-2b7a0d6c9e10',
+  ticketId: '0b8f8c3e-6a47-5d7e-9a3c-4c0e7b1d2f55',
+  metric: 'resolution',
+  region: 'hangzhou',
+  resumedAt: '2026-11-24T11:30:00Z',
+  pausedMs: 7200000,
+  warnAt: '2026-11-25T05:12:00Z',
+  dueAt: '2026-11-25T10:00:00Z',
+};
