@@ -53,7 +53,7 @@ export const TOPOLOGY: Readonly<Record<Topic, TopicTopology>> = {
     description: 'Callback surveys after completion and their answers.',
   },
   [Topics.NotificationsOutbound]: {
-    producers: ['dispatch', 'callback'],
+    producers: ['dispatch', 'callback', 'intake'],
     consumers: ['gateway', 'channel adapters'],
     key: 'the ticket id',
     description: 'Customer notifications (SMS, email) for the channel adapters.',
