@@ -14,4 +14,11 @@ describe('intake configuration', () => {
     expect(config.triage.weights.importantMinPriority).toBe(70);
     expect(() => loadIntakeConfig({ REPEAT_FAULT_WINDOW_DAYS: '0' })).toThrow(/REPEAT_FAULT_WINDOW_DAYS/);
   });
+
+  it('reads the incident rule (source 003: 3 cells, more than 5, an hour) and refuses a bad number', () => {
+    expect(loadIntakeConfig({}).incidents.rules).toEqual({ maxCells: 3, minComplaints: 5, windowMinutes: 60, adjacentKm: 2 });
+    const config = loadIntakeConfig({ INCIDENT_MAX_CELLS: '2', INCIDENT_MIN_COMPLAINTS: '9', INCIDENT_WINDOW_MINUTES: '30', INCIDENT_ADJACENT_KM: '0.5' });
+    expect(config.incidents.rules).toEqual({ maxCells: 2, minComplaints: 9, windowMinutes: 30, adjacentKm: 0.5 });
+    expect(() => loadIntakeConfig({ INCIDENT_MAX_CELLS: '0' })).toThrow(/INCIDENT_MAX_CELLS/);
+  });
 });
