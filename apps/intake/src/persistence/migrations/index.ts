@@ -2,6 +2,13 @@ import { MessagingTables1764000000000 } from '@switchboard/persistence';
 import { IntakeTickets1764000001000 } from './1764000001000-IntakeTickets';
 import { IntakeReopenings1764200000000 } from './1764200000000-IntakeReopenings';
 import { IntakeRepeatFaultsAndTriage1764300000000 } from './1764300000000-IntakeRepeatFaultsAndTriage';
+import { IntakeGeographyAndIncidents1764410000000 } from './1764410000000-IntakeGeographyAndIncidents';
 
 /** The intake schema's migrations, in order; run at start, never `synchronize`. */
-export const intakeMigrations = [MessagingTables1764000000000, IntakeTickets1764000001000, IntakeReopenings1764200000000, IntakeRepeatFaultsAndTriage1764300000000];
+export const intakeMigrations = [
+  MessagingTables1764000000000,
+  IntakeTickets1764000001000,
+  IntakeReopenings1764200000000,
+  IntakeRepeatFaultsAndTriage1764300000000,
+  IntakeGeographyAndIncidents1764410000000,
+];
