@@ -7,8 +7,10 @@ import { AssignmentActionsHttpController } from './assignments/assignment-action
 import { CommandSender } from './commands/command-sender';
 import { DocsHttpController } from './docs/docs.http.controller';
 import { GATEWAY_CONFIG, loadGatewayConfig } from './gateway.config';
+import { IncidentsHttpController } from './incidents/incidents.http.controller';
 import { gatewayService } from './gateway.service-descriptor';
 import { ReadModelMessageController } from './read-model/read-model.message.controller';
+import { ReferenceDataHttpController } from './reference-data/reference-data.http.controller';
 import { StreamHttpController } from './stream/stream.http.controller';
 import { StreamHub } from './stream/stream.hub';
 import { SurveyAnswersHttpController } from './surveys/survey-answers.http.controller';
@@ -26,6 +28,8 @@ import { TicketQueriesHttpController } from './tickets/ticket-queries.http.contr
     SurveyAnswersHttpController,
     StreamHttpController,
     DocsHttpController,
+    ReferenceDataHttpController,
+    IncidentsHttpController,
     ReadModelMessageController,
   ],
   providers: [

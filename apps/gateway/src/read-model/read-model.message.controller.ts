@@ -35,6 +35,12 @@ export class ReadModelMessageController {
     'ticket.repeat-fault-detected',
     'ticket.triaged',
     'kpi.updated',
+    // Reference data and incidents (incidents.projection.ts).
+    'areas.imported',
+    'cells.imported',
+    'incident.opened',
+    'incident.joined',
+    'incident.resolved',
   )
   async apply(@Payload() event: DecodedEvent, @Ctx() ctx: HandlerContext): Promise<void> {
     await project(ctx.manager, event);
