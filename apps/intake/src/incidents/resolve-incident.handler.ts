@@ -28,14 +28,16 @@ export class ResolveIncidentHandler {
     if (!incident || incident.state !== 'open') return 'not-open';
 
     const children = await m.query<{ ticket_id: string; region: string; external_id: string; customer_phone: string }[]>(
-      `UPDATE incident_children ic SET resolved_at = $2 FROM tickets t
-        WHERE ic.incident_id = $1 AND ic.resolved_at IS NULL AND t.ticket_id = ic.ticket_id
-        RETURNING t.ticket_id, t.region, t.external_id, t.customer_phone`,
+      // A CTE: TypeORM returns [rows, count] for a bare UPDATE … RETURNING.
+      `WITH resolved AS (
+         UPDATE incident_children ic SET resolved_at = $2 FROM tickets t
+          WHERE ic.incident_id = $1 AND ic.resolved_at IS NULL AND t.ticket_id = ic.ticket_id
+          RETURNING t.ticket_id, t.region, t.external_id, t.customer_phone)
+       SELECT * FROM resolved ORDER BY ticket_id`,
       [incidentId, now],
     );
     await m.query(`UPDATE incidents SET state = 'resolved', resolved_at = $2, resolved_by = $3, reply = $4 WHERE incident_id = $1`, [incidentId, now, resolvedBy, reply]);
     const base = { source: INTAKE_SOURCE, time: now, correlationId: event.correlationId ?? event.id, causationId: event.id };
-    children.sort((a, b) => a.ticket_id.localeCompare(b.ticket_id));
     for (const child of children) {
       const resolved: TicketResolved = {
         ticketId: child.ticket_id,
