@@ -15,6 +15,10 @@ import {
 } from '@switchboard/contracts';
 import { createKafka } from '@switchboard/messaging';
 import { testInfra, TopicCollector, waitFor } from '@switchboard/testing';
+import { demoAreasCsv } from '../apps/simulator/src/domain/demo-geography';
+import { DEMO_REGION } from '../apps/simulator/src/domain/demo-region';
+import { GatewayClient } from '../apps/simulator/src/gateway/gateway-client';
+import { raiseStorm } from '../apps/simulator/src/storm';
 import { startService, TEST_API_KEY, type RunningService } from './support/service-process';
 
 /**
@@ -285,5 +289,23 @@ describe('incidents (CSV reference data → intake → tickets.lifecycle.v1)', (
     expect(held).toHaveLength(12);
     const { rows } = await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM intake.incidents WHERE region = $1`, [region2]);
     expect(rows[0]!.n).toBe(1);
+  });
+
+  it("raises the simulator's storm: the demo cells through /v1/cells, then an incident from adjacent cells", async () => {
+    expect((await postCsv('/v1/areas', demoAreasCsv(DEMO_REGION))).status).toBe(202);
+    await waitFor(
+      async () => {
+        const { items } = (await (await api('/v1/areas?region=hangzhou')).json()) as { items: unknown[] };
+        return items.length === DEMO_REGION.zones.length || undefined;
+      },
+      { timeoutMs: 30_000, message: 'the demo zones listed' },
+    );
+    const client = new GatewayClient({ baseUrl: gateway.url(''), apiKey: TEST_API_KEY });
+    const result = await raiseStorm(client, { runId: run, waitMs: 60_000 });
+    expect(result.incident?.children).toBe(8);
+    expect(result.incident?.incidentId).toMatch(/^inc-/);
+    // Resolved, so that no later complaint of another test joins it.
+    expect((await api(`/v1/incidents/${result.incident!.incidentId}/resolve`, { method: 'POST', body: JSON.stringify({ reply: 'Storm damage repaired.' }) })).status).toBe(202);
+    await waitFor(() => lifecycle<IncidentResolved>('incident.resolved').some((e) => e.subject === result.incident!.incidentId), { timeoutMs: 30_000, message: 'the storm incident resolved' });
   });
 });
