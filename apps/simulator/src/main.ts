@@ -60,9 +60,9 @@ function readKeyFile(): string | undefined {
 
 async function seed(api: GatewayClient): Promise<number> {
   try {
-    const result = await seedDemo(api);
+    const result = await seedDemo(api, { geography: true });
     const counties = DEMO_REGION.counties.join(', ');
-    process.stdout.write(`seeded region ${result.region} (counties ${counties}; ${result.zones} zones, ${result.cells} radio cells): the gateway took ${result.accepted} technicians`);
+    process.stdout.write(`seeded region ${result.region} (counties ${counties}; ${result.zones ?? 0} zones, ${result.cells ?? 0} radio cells): the gateway took ${result.accepted} technicians`);
     if (result.listed === undefined) process.stdout.write('\n');
     else if (result.listed === DEMO_REGION.technicians.length) process.stdout.write(`, all ${result.listed} are listed\n`);
     else process.stdout.write(`, ${result.listed} listed so far (registration goes through Kafka; check GET /v1/technicians?region=${result.region})\n`);

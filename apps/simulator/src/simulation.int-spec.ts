@@ -316,7 +316,10 @@ describe('the simulator against a stand-in gateway', () => {
   it('seeds the demo region through the technicians API', async () => {
     const { gateway, api } = await start();
     const result = await seedDemo(api);
-    expect(result).toEqual({ region: 'hangzhou', zones: DEMO_REGION.zones.length, cells: DEMO_REGION.zones.length * 12, accepted: DEMO_REGION.technicians.length, listed: DEMO_REGION.technicians.length });
+    expect(result).toEqual({ region: 'hangzhou', accepted: DEMO_REGION.technicians.length, listed: DEMO_REGION.technicians.length });
+    // The CLI's seed (make up's demo) also loads the zones and radio cells.
+    expect(await seedDemo(api, { geography: true })).toMatchObject({ region: 'hangzhou', zones: DEMO_REGION.zones.length, cells: DEMO_REGION.zones.length * 12, accepted: DEMO_REGION.technicians.length });
+    expect(gateway.requests.filter((r) => r.path === '/v1/areas' || r.path === '/v1/cells').map((r) => r.path)).toEqual(['/v1/areas', '/v1/cells']);
     expect(gateway.technicians.every((t) => technicianRegisterSchema.safeParse(t).success)).toBe(true);
   });
 });
