@@ -13,7 +13,8 @@ import {
   type TicketResolved,
   type TicketTriaged,
 } from '@switchboard/contracts';
-import { createKafka } from '@switchboard/messaging';
+import { AssignerProtocol, type Kafka } from 'kafkajs';
+import { createKafka, physicalTopic } from '@switchboard/messaging';
 import { testInfra, TopicCollector, waitFor } from '@switchboard/testing';
 import { demoAreasCsv } from '../apps/simulator/src/domain/demo-geography';
 import { DEMO_REGION } from '../apps/simulator/src/domain/demo-region';
@@ -34,13 +35,14 @@ describe('incidents (CSV reference data → intake → tickets.lifecycle.v1)', (
   let intake: RunningService;
   let intake2: RunningService | undefined;
   let collector: TopicCollector;
+  let kafka: Kafka;
   let db: Client;
   const run = randomUUID().slice(0, 6);
   const region = `inc-${run}`;
   const region2 = `inc2-${run}`;
 
   beforeAll(async () => {
-    const kafka = createKafka({ brokers: testInfra().kafkaBrokers, clientId: 'incidents-e2e' });
+    kafka = createKafka({ brokers: testInfra().kafkaBrokers, clientId: 'incidents-e2e' });
     collector = await new TopicCollector(kafka, [Topics.TicketsLifecycle, Topics.NotificationsOutbound]).start();
     db = new Client({ connectionString: testInfra().databaseUrl });
     await db.connect();
@@ -274,11 +276,42 @@ describe('incidents (CSV reference data → intake → tickets.lifecycle.v1)', (
     expect((await api(`/v1/incidents/${incidentId}/resolve`, { method: 'POST', body: JSON.stringify({ reply }) })).status).toBe(409);
   });
 
+  /** `ticket.received` messages an intake process applied, from its own /metrics. */
+  async function receivedApplied(s: RunningService): Promise<number> {
+    const text = await (await fetch(s.url('/metrics'))).text();
+    return text
+      .split('\n')
+      .filter((l) => l.startsWith('switchboard_events_consumed_total') && l.includes('type="ticket.received"') && l.includes('outcome="applied"'))
+      .reduce((n, l) => n + Number(l.split(' ').at(-1)), 0);
+  }
+
   it('opens exactly one incident when two intake processes share the complaints', async () => {
     intake2 = await startService('intake', 18302);
-    const burst = Array.from({ length: 12 }, (_, i) => complaint(region2, 'z1', i % 2 === 0 ? `M1-${run}` : `M2-${run}`, 'dropped-calls'));
+    // Both processes in the group, each with partitions of the inbound topic, before the burst.
+    const admin = kafka.admin();
+    await admin.connect();
+    const inbound = physicalTopic(Topics.TicketsInbound);
+    try {
+      await waitFor(
+        async () => {
+          const { groups } = await admin.describeGroups([`test-${process.pid}.intake`]);
+          const members = groups[0]?.members ?? [];
+          const owning = members.filter((m) => (AssignerProtocol.MemberAssignment.decode(m.memberAssignment)?.assignment[inbound]?.length ?? 0) > 0);
+          return groups[0]?.state === 'Stable' && owning.length === 2 ? true : undefined;
+        },
+        { timeoutMs: 60_000, message: 'two intake processes sharing the inbound partitions' },
+      );
+    } finally {
+      await admin.disconnect();
+    }
+    const before = await Promise.all([receivedApplied(intake), receivedApplied(intake2)]);
+    const burst = Array.from({ length: 18 }, (_, i) => complaint(region2, 'z1', i % 2 === 0 ? `M1-${run}` : `M2-${run}`, 'dropped-calls'));
     const ids = await submit(...burst);
     await decided(ids, 'ticket.held');
+    const after = await Promise.all([receivedApplied(intake), receivedApplied(intake2)]);
+    // Each process took part (18 keys over the partitions of two consumers).
+    expect(after[0] - before[0]).toBeGreaterThan(0);
+    expect(after[1] - before[1]).toBeGreaterThan(0);
     const opened = lifecycle<IncidentOpened>('incident.opened').filter((e) => e.data.region === region2);
     expect(opened).toHaveLength(1);
     const joined = lifecycle<IncidentJoined>('incident.joined').filter((e) => ids.includes(e.subject));
@@ -286,7 +319,7 @@ describe('incidents (CSV reference data → intake → tickets.lifecycle.v1)', (
     expect(joined.every((e) => e.data.incidentId === opened[0]!.data.incidentId)).toBe(true);
     // One hold per ticket, all under the one incident.
     const held = lifecycle<TicketHeld>('ticket.held').filter((e) => ids.includes(e.subject));
-    expect(held).toHaveLength(12);
+    expect(held).toHaveLength(18);
     const { rows } = await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM intake.incidents WHERE region = $1`, [region2]);
     expect(rows[0]!.n).toBe(1);
   });
