@@ -1,6 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { Client } from 'pg';
 import {
+  makeEvent,
+  ticketIdFor,
   ticketReceivedExample,
   Topics,
   type Envelope,
@@ -305,8 +307,23 @@ describe('incidents (CSV reference data → intake → tickets.lifecycle.v1)', (
       await admin.disconnect();
     }
     const before = await Promise.all([receivedApplied(intake), receivedApplied(intake2)]);
+    // Straight onto the inbound partitions at once, spread over all of them, so that both
+    // processes take complaints in the same moment (each in its own batch transaction).
     const burst = Array.from({ length: 18 }, (_, i) => complaint(region2, 'z1', i % 2 === 0 ? `M1-${run}` : `M2-${run}`, 'dropped-calls'));
-    const ids = await submit(...burst);
+    const source = `e2e/incidents-${run}`;
+    const producer = kafka.producer({ allowAutoTopicCreation: false });
+    await producer.connect();
+    try {
+      // The partitions the test run created its topics with (jest-global-setup.ts).
+      const partitions = Number(process.env.KAFKA_TOPIC_PARTITIONS ?? '3');
+      await producer.send({
+        topic: inbound,
+        messages: burst.map((t, i) => ({ partition: i % partitions, key: t.externalId, value: JSON.stringify(makeEvent('ticket.received', t, { source, subject: t.externalId, time: new Date() })) })),
+      });
+    } finally {
+      await producer.disconnect();
+    }
+    const ids = burst.map((t) => ticketIdFor(source, t.externalId));
     await decided(ids, 'ticket.held');
     const after = await Promise.all([receivedApplied(intake), receivedApplied(intake2)]);
     // Each process took part (18 keys over the partitions of two consumers).
