@@ -118,6 +118,10 @@ describe('incidents (CSV reference data → intake → tickets.lifecycle.v1)', (
     expect(body.error).toBe('VALIDATION_FAILED');
     expect(body.reasons.map((r) => `${r.path} ${r.code}`)).toEqual(['line 3.lat CSV.NOT_A_NUMBER', 'line 4.lon CSV.INVALID_TOO_BIG']);
     expect((await api('/v1/cells', { method: 'POST', body: JSON.stringify({ cells: [] }) })).status).toBe(415);
+    const huge = `cellId,region,lat,lon,neighbours\n${`X-${run},${region},30,120,\n`.repeat(300_000)}`;
+    const tooLarge = await postCsv('/v1/cells', huge);
+    expect(tooLarge.status).toBe(413);
+    expect(((await tooLarge.json()) as { error: string }).error).toBe('CSV.TOO_LARGE');
     expect((await postCsv('/v1/areas', `region,county,zone\n${region},north,z1\n${region},south,z1`)).status).toBe(422);
 
     const cells = await postCsv('/v1/cells', cellsCsv);

@@ -57,12 +57,13 @@ export class IncidentGrouping {
       }
     }
 
+    // The window: complaints of this region and category reported within a window of this one, not yet grouped, not completed.
     const lookback = detector.lookbackFrom(c.reportedAt);
     const until = new Date(c.reportedAt.getTime() + detector.windowMs);
     const rows = await m.query<{ ticket_id: string; cell_id: string; reported_at: Date }[]>(
       `SELECT t.ticket_id, t.cell_id, t.reported_at FROM tickets t
         WHERE t.region = $1 AND t.complaint_category = $2 AND t.cell_id IS NOT NULL AND t.kind = 'complaint'
-          AND t.reported_at > $3 AND t.reported_at < $4 AND t.ticket_id <> $5
+          AND t.reported_at > $3 AND t.reported_at < $4 AND t.ticket_id <> $5 AND t.completed_at IS NULL
           AND NOT EXISTS (SELECT 1 FROM incident_children ic WHERE ic.ticket_id = t.ticket_id)
         ORDER BY t.reported_at LIMIT 5000`,
       [c.region, c.complaintCategory, lookback, until, c.ticketId],
