@@ -7,11 +7,13 @@ import { AssignmentActionsHttpController } from './assignments/assignment-action
 import { CommandSender } from './commands/command-sender';
 import { DocsHttpController } from './docs/docs.http.controller';
 import { GATEWAY_CONFIG, loadGatewayConfig } from './gateway.config';
+import { IncidentsHttpController } from './incidents/incidents.http.controller';
 import { gatewayService } from './gateway.service-descriptor';
 import { KnownIssuesHttpController } from './known-issues/known-issues.http.controller';
 import { ReadModelMessageController } from './read-model/read-model.message.controller';
 import { RemoteSupportHttpController } from './remote-support/remote-support.http.controller';
 import { RemoteSupportQueueMessageController } from './remote-support/remote-support-queue.message.controller';
+import { ReferenceDataHttpController } from './reference-data/reference-data.http.controller';
 import { StreamHttpController } from './stream/stream.http.controller';
 import { StreamHub } from './stream/stream.hub';
 import { SurveyAnswersHttpController } from './surveys/survey-answers.http.controller';
@@ -30,6 +32,8 @@ import { TicketQueriesHttpController } from './tickets/ticket-queries.http.contr
     KnownIssuesHttpController,
     StreamHttpController,
     DocsHttpController,
+    ReferenceDataHttpController,
+    IncidentsHttpController,
     ReadModelMessageController,
     RemoteSupportHttpController,
     RemoteSupportQueueMessageController,

@@ -26,4 +26,11 @@ describe('intake configuration', () => {
     expect(() => loadIntakeConfig({ REMOTE_SUPPORT_KINDS: 'repair:fax' })).toThrow(/REMOTE_SUPPORT_KINDS: .*unknown service "fax"/);
     expect(() => loadIntakeConfig({ REMOTE_SUPPORT_HOLD_MINUTES: '0' })).toThrow(/REMOTE_SUPPORT_HOLD_MINUTES/);
   });
+
+  it('reads the incident rule (source 003: 3 cells, more than 5, an hour) and refuses a bad number', () => {
+    expect(loadIntakeConfig({}).incidents.rules).toEqual({ maxCells: 3, minComplaints: 5, windowMinutes: 60, adjacentKm: 2 });
+    const config = loadIntakeConfig({ INCIDENT_MAX_CELLS: '2', INCIDENT_MIN_COMPLAINTS: '9', INCIDENT_WINDOW_MINUTES: '30', INCIDENT_ADJACENT_KM: '0.5' });
+    expect(config.incidents.rules).toEqual({ maxCells: 2, minComplaints: 9, windowMinutes: 30, adjacentKm: 0.5 });
+    expect(() => loadIntakeConfig({ INCIDENT_MAX_CELLS: '0' })).toThrow(/INCIDENT_MAX_CELLS/);
+  });
 });

@@ -1,6 +1,7 @@
 import type { Provider } from '@nestjs/common';
 import { z } from 'zod';
 import { parseEnv } from '@switchboard/platform';
+import { DEFAULT_INCIDENT_RULES, IncidentDetector } from './domain/incident-detector';
 import { DEFAULT_REPEAT_FAULT_WINDOW_DAYS, RepeatFaultDetector } from './domain/repeat-fault-detector';
 import { DEFAULT_TRIAGE_WEIGHTS, TicketTriage } from './domain/ticket-triage';
 import { DEFAULT_REMOTE_SUPPORT_HOLD_MINUTES, DEFAULT_REMOTE_SUPPORT_KINDS, parseRemoteSupportRules, RemoteSupportPolicy } from './domain/remote-support';
@@ -25,6 +26,7 @@ export const intakeEnvSchema = z.object({
   TRIAGE_WEIGHT_SERVICE_MOBILE: points(w.service.mobile),
   TRIAGE_WEIGHT_SERVICE_IPTV: points(w.service.iptv),
   TRIAGE_WEIGHT_REPEAT_FAULT: points(w.repeatFault),
+  TRIAGE_WEIGHT_INCIDENT: points(w.incident),
   TRIAGE_WEIGHT_AGE_PER_HOUR: points(w.agePerHour),
   TRIAGE_WEIGHT_AGE_MAX: points(w.ageMax),
   /** A priority at or above this is an `important` ticket. */
@@ -48,6 +50,14 @@ export const intakeEnvSchema = z.object({
   PARKED_UPDATE_TTL_HOURS: z.coerce.number().positive().max(24 * 30).default(DEFAULT_PARKED_UPDATE_TTL_HOURS),
   /** How often parked updates are checked for a late ticket or their end. */
   PARKED_UPDATE_POLL_MS: z.coerce.number().int().min(10).default(5000),
+  /** Important (mass) complaint (source 003): complaints within up to this many adjacent radio cells… */
+  INCIDENT_MAX_CELLS: z.coerce.number().int().min(1).max(20).default(DEFAULT_INCIDENT_RULES.maxCells),
+  /** …more than this many… */
+  INCIDENT_MIN_COMPLAINTS: z.coerce.number().int().min(1).max(10_000).default(DEFAULT_INCIDENT_RULES.minComplaints),
+  /** …within a rolling window of this many minutes, open an incident. */
+  INCIDENT_WINDOW_MINUTES: z.coerce.number().int().min(1).max(7 * 24 * 60).default(DEFAULT_INCIDENT_RULES.windowMinutes),
+  /** Cells of which one has no neighbour list are adjacent within this distance. */
+  INCIDENT_ADJACENT_KM: z.coerce.number().min(0).max(100).default(DEFAULT_INCIDENT_RULES.adjacentKm),
 });
 
 export interface IntakeConfig {
@@ -57,6 +67,7 @@ export interface IntakeConfig {
   remoteSupportPollMs: number;
   parkedUpdates: ParkedUpdatePolicy;
   parkedUpdatePollMs: number;
+  incidents: IncidentDetector;
 }
 
 export const INTAKE_CONFIG = Symbol('INTAKE_CONFIG');
@@ -75,6 +86,7 @@ export function loadIntakeConfig(env: Record<string, string | undefined>): Intak
         iptv: e.TRIAGE_WEIGHT_SERVICE_IPTV,
       },
       repeatFault: e.TRIAGE_WEIGHT_REPEAT_FAULT,
+      incident: e.TRIAGE_WEIGHT_INCIDENT,
       agePerHour: e.TRIAGE_WEIGHT_AGE_PER_HOUR,
       ageMax: e.TRIAGE_WEIGHT_AGE_MAX,
       importantMinPriority: e.TRIAGE_IMPORTANT_MIN_PRIORITY,
@@ -83,6 +95,12 @@ export function loadIntakeConfig(env: Record<string, string | undefined>): Intak
     remoteSupportPollMs: e.REMOTE_SUPPORT_POLL_MS,
     parkedUpdates: new ParkedUpdatePolicy(e.PARKED_UPDATE_TTL_HOURS),
     parkedUpdatePollMs: e.PARKED_UPDATE_POLL_MS,
+    incidents: new IncidentDetector({
+      maxCells: e.INCIDENT_MAX_CELLS,
+      minComplaints: e.INCIDENT_MIN_COMPLAINTS,
+      windowMinutes: e.INCIDENT_WINDOW_MINUTES,
+      adjacentKm: e.INCIDENT_ADJACENT_KM,
+    }),
   };
 }
 

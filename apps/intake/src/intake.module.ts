@@ -5,6 +5,9 @@ import { AcceptTicketMessageController } from './accept-ticket/accept-ticket.mes
 import { AmendTicketMessageController } from './amend-ticket/amend-ticket.message.controller';
 import { ParkedUpdateSweeper } from './amend-ticket/parked-update-sweeper';
 import { TicketAmender } from './amend-ticket/ticket-amender';
+import { IncidentGrouping } from './incidents/incident-grouping';
+import { ResolveIncidentHandler } from './incidents/resolve-incident.handler';
+import { ResolveIncidentMessageController } from './incidents/resolve-incident.message.controller';
 import { intakeConfigProvider } from './intake.config';
 import { intakeService } from './intake.service-descriptor';
 import { KnownIssueAnswerer } from './known-issues/known-issue-answerer';
@@ -14,6 +17,8 @@ import { RecordCompletionHandler } from './record-completion/record-completion.h
 import { RecordCompletionMessageController } from './record-completion/record-completion.message.controller';
 import { ReopenTicketHandler } from './reopen-ticket/reopen-ticket.handler';
 import { ReopenTicketMessageController } from './reopen-ticket/reopen-ticket.message.controller';
+import { ImportReferenceDataHandler } from './reference-data/import-reference-data.handler';
+import { ImportReferenceDataMessageController } from './reference-data/import-reference-data.message.controller';
 import { RejectInvalidTicketHandler } from './reject-ticket/reject-invalid-ticket.handler';
 import { RemoteHoldExpiry } from './remote-support/remote-hold-expiry';
 import { RemoteSupportCommandHandler } from './remote-support/remote-support-command.handler';
@@ -30,6 +35,8 @@ import { RemoteSupportQueue } from './remote-support/remote-support-queue';
     RemoteSupportMessageController,
     AmendTicketMessageController,
     KnownIssueCommandsMessageController,
+    ImportReferenceDataMessageController,
+    ResolveIncidentMessageController,
   ],
   providers: [
     intakeConfigProvider,
@@ -45,6 +52,9 @@ import { RemoteSupportQueue } from './remote-support/remote-support-queue';
     ParkedUpdateSweeper,
     KnownIssueAnswerer,
     KnownIssueCommandsHandler,
+    ImportReferenceDataHandler,
+    IncidentGrouping,
+    ResolveIncidentHandler,
   ],
 })
 export class IntakeModule {}

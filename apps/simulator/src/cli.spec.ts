@@ -59,6 +59,8 @@ describe('simulator command line', () => {
 
   it('parses seed with its options and help in any place', () => {
     expect(parseCli(['seed', '--api-key=abc'], {})).toEqual({ command: 'seed', options: { api: DEFAULT_API, apiKey: 'abc' } });
+    expect(parseCli(['storm', '--api-key=abc'], {})).toEqual({ command: 'storm', options: { api: DEFAULT_API, apiKey: 'abc' } });
+    expect(() => parseCli(['storm', '--rate', '5'], {})).toThrow('--rate is an option of "run", not of "storm"');
     expect(parseCli([], {})).toEqual({ command: 'help' });
     expect(parseCli(['run', '--rate', '5', '--help'], {})).toEqual({ command: 'help' });
     expect(parseCli(['-h'], {})).toEqual({ command: 'help' });

@@ -38,7 +38,7 @@ export interface RunOptions extends CommonOptions {
   outageForMs?: number;
 }
 
-export type Cli = { command: 'help' } | { command: 'seed'; options: CommonOptions } | { command: 'run'; options: RunOptions };
+export type Cli = { command: 'help' } | { command: 'seed'; options: CommonOptions } | { command: 'storm'; options: CommonOptions } | { command: 'run'; options: RunOptions };
 
 export class CliError extends Error {
   override name = 'CliError';
@@ -49,10 +49,12 @@ export const USAGE = `Switchboard simulator: the outside world for a running pla
 Usage:
   node dist/apps/simulator/src/main.js seed [--api URL] [--api-key KEY]
   node dist/apps/simulator/src/main.js run  [options]
+  node dist/apps/simulator/src/main.js storm [--api URL] [--api-key KEY]
 
 Commands:
   seed    register the demo region (hangzhou: counties xihu and gongshu, two groups of technicians)
   run     a call centre raising tickets, technicians working them, customers answering callbacks
+  storm   load the demo cells, raise 8 complaints of one category from 3 adjacent cells, wait for the incident
 
 Options:
   --api URL             gateway base URL (env SWITCHBOARD_API; default ${DEFAULT_API})
@@ -121,7 +123,7 @@ function url(value: string): string {
 export function parseCli(argv: readonly string[], env: Record<string, string | undefined>): Cli {
   const [command, ...rest] = argv;
   if (command === undefined || command === 'help' || command === '--help' || command === '-h') return { command: 'help' };
-  if (command !== 'seed' && command !== 'run') throw new CliError(`unknown command "${command}" (seed, run or help)`);
+  if (command !== 'seed' && command !== 'run' && command !== 'storm') throw new CliError(`unknown command "${command}" (seed, run, storm or help)`);
 
   const given = new Map<string, string | true>();
   for (let i = 0; i < rest.length; i++) {
@@ -143,7 +145,7 @@ export function parseCli(argv: readonly string[], env: Record<string, string | u
     } else {
       throw new CliError(`unknown option "${arg}"`);
     }
-    if (command === 'seed' && !SEED_OPTIONS.has(name)) throw new CliError(`${name} is an option of "run", not of "seed"`);
+    if (command !== 'run' && !SEED_OPTIONS.has(name)) throw new CliError(`${name} is an option of "run", not of "${command}"`);
   }
   if (given.has('--help') || given.has('-h')) return { command: 'help' };
 
@@ -153,7 +155,7 @@ export function parseCli(argv: readonly string[], env: Record<string, string | u
   };
   const apiKey = str('--api-key') ?? (env.SWITCHBOARD_API_KEY || undefined);
   const common: CommonOptions = { api: url(str('--api') ?? (env.SWITCHBOARD_API || DEFAULT_API)), ...(apiKey ? { apiKey } : {}) };
-  if (command === 'seed') return { command, options: common };
+  if (command === 'seed' || command === 'storm') return { command, options: common };
 
   const optional = <T>(name: string, parse: (v: string) => T): T | undefined => {
     const v = str(name);

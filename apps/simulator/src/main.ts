@@ -8,6 +8,7 @@ import { KafkaTicketIngress, type TicketIngress } from './kafka/kafka-ingress';
 import { OutageScenario } from './outage-scenario';
 import { ProgressDisplay } from './progress';
 import { seedDemo } from './seed';
+import { raiseStorm } from './storm';
 import { Simulation } from './simulation';
 
 /**
@@ -37,6 +38,7 @@ async function main(argv: string[]): Promise<number> {
     process.stderr.write(`simulator: the gateway at ${api.baseUrl} does not answer /health (is the platform up? \`make up\`)\n`);
     return 1;
   }
+  if (cli.command === 'storm') return storm(api);
   return cli.command === 'seed' ? seed(api) : run(api, cli.options);
 }
 
@@ -59,15 +61,27 @@ function readKeyFile(): string | undefined {
 
 async function seed(api: GatewayClient): Promise<number> {
   try {
-    const result = await seedDemo(api);
+    const result = await seedDemo(api, { geography: true });
     const counties = DEMO_REGION.counties.join(', ');
-    process.stdout.write(`seeded region ${result.region} (counties ${counties}; ${DEMO_REGION.zones.length} zones): the gateway took ${result.accepted} technicians`);
+    process.stdout.write(`seeded region ${result.region} (counties ${counties}; ${result.zones ?? 0} zones, ${result.cells ?? 0} radio cells): the gateway took ${result.accepted} technicians`);
     if (result.listed === undefined) process.stdout.write('\n');
     else if (result.listed === DEMO_REGION.technicians.length) process.stdout.write(`, all ${result.listed} are listed\n`);
     else process.stdout.write(`, ${result.listed} listed so far (registration goes through Kafka; check GET /v1/technicians?region=${result.region})\n`);
     return 0;
   } catch (e) {
     process.stderr.write(`simulator: seeding failed: ${(e as Error).message}\n`);
+    return 1;
+  }
+}
+
+async function storm(api: GatewayClient): Promise<number> {
+  try {
+    const result = await raiseStorm(api);
+    process.stdout.write(`storm: ${result.sent} complaints from cells ${result.cells.join(', ')}; `);
+    process.stdout.write(result.incident ? `incident ${result.incident.incidentId} open with ${result.incident.children} children (GET /v1/incidents)\n` : 'no incident yet (is geography loaded? see GET /v1/rejections)\n');
+    return result.incident ? 0 : 1;
+  } catch (e) {
+    process.stderr.write(`simulator: storm failed: ${(e as Error).message}\n`);
     return 1;
   }
 }

@@ -80,7 +80,8 @@ class StandInGateway {
     const chunks: Buffer[] = [];
     for await (const c of req) chunks.push(c as Buffer);
     const text = Buffer.concat(chunks).toString('utf8');
-    const body: unknown = text ? JSON.parse(text) : undefined;
+    const csv = req.headers['content-type'] === 'text/csv';
+    const body: unknown = text && !csv ? JSON.parse(text) : text || undefined;
     this.requests.push({ method: req.method ?? '', path: `${path}${url.search}`, auth: req.headers.authorization, body, at: Date.now() });
     const reply = (status: number, json?: unknown) => {
       res.writeHead(status, { 'content-type': 'application/json' });
@@ -100,6 +101,9 @@ class StandInGateway {
       const list = (body as { technicians: unknown[] }).technicians;
       this.technicians.push(...list);
       return reply(202, { accepted: list.length });
+    }
+    if (req.method === 'POST' && csv && (path === '/v1/areas' || path === '/v1/cells')) {
+      return reply(202, { batchId: 'stand-in', rows: text.trim().split('\n').length - 1, commands: 1 });
     }
     if (req.method === 'GET' && path === '/v1/technicians') {
       return reply(200, { items: this.technicians.filter((t) => (t as { region: string }).region === url.searchParams.get('region')) });
@@ -313,6 +317,9 @@ describe('the simulator against a stand-in gateway', () => {
     const { gateway, api } = await start();
     const result = await seedDemo(api);
     expect(result).toEqual({ region: 'hangzhou', accepted: DEMO_REGION.technicians.length, listed: DEMO_REGION.technicians.length });
+    // The CLI's seed (make up's demo) also loads the zones and radio cells.
+    expect(await seedDemo(api, { geography: true })).toMatchObject({ region: 'hangzhou', zones: DEMO_REGION.zones.length, cells: DEMO_REGION.zones.length * 12, accepted: DEMO_REGION.technicians.length });
+    expect(gateway.requests.filter((r) => r.path === '/v1/areas' || r.path === '/v1/cells').map((r) => r.path)).toEqual(['/v1/areas', '/v1/cells']);
     expect(gateway.technicians.every((t) => technicianRegisterSchema.safeParse(t).success)).toBe(true);
   });
 });

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { checkKnownIssueFields, id as codeId, knownIssueFields, knownIssueKinds, knownIssueOpenExample, remoteSupportReleaseSchema, remoteSupportResolveSchema, holdReasons, resolutionCodes, ticketClasses, ticketResolutions, surveyAnswerSchema, technicianRegisterExample, technicianRegisterSchema, ticketReceivedExample, ticketReceivedSchema, Topics } from '@switchboard/contracts';
+import { cellRowSchema, checkKnownIssueFields, incidentResolveSchema, id as codeId, knownIssueFields, knownIssueKinds, knownIssueOpenExample, remoteSupportReleaseSchema, remoteSupportResolveSchema, holdReasons, resolutionCodes, ticketClasses, ticketResolutions, surveyAnswerSchema, technicianRegisterExample, technicianRegisterSchema, ticketReceivedExample, ticketReceivedSchema, Topics } from '@switchboard/contracts';
 import { assignmentActions, ShownTicketStates } from '../domain/ticket-progress';
 
 /**
@@ -38,6 +38,8 @@ export interface ApiRoute {
   params?: z.ZodObject;
   query?: z.ZodObject;
   body?: z.ZodType;
+  /** The request body's media type when it is not JSON (e.g. `text/csv`; `body` then describes it as a string). */
+  bodyContentType?: string;
   bodyExample?: unknown;
   /** Success and route-specific failures; 401 and 422 are added from `public`, `params`, `query` and `body`. */
   responses: Record<number, ApiResponse>;
@@ -119,6 +121,22 @@ const knownIssueView = z
     linkedTickets: z.number().int(),
   })
   .meta({ id: 'KnownIssue' });
+const incidentParams = z.strictObject({ id: codeId });
+const incidentView = z
+  .object({
+    incidentId: z.string(),
+    region: nullableString,
+    complaintCategory: nullableString,
+    cells: z.array(z.string()),
+    state: z.enum(['open', 'resolved']),
+    openedAt: nullableString,
+    resolvedAt: nullableString,
+    resolvedBy: nullableString,
+    reply: nullableString,
+    /** Child tickets grouped under it. */
+    children: z.number().int(),
+  })
+  .meta({ id: 'Incident' });
 
 export const ApiRoutes = {
   submitTicket: {
@@ -406,6 +424,114 @@ export const ApiRoutes = {
       types: z.string().max(2000).optional().describe('Comma-separated event types.'),
     }),
     responses: { 200: { description: 'An endless stream of events.', contentType: 'text/event-stream' } },
+  },
+  importCells: {
+    operationId: 'importCells',
+    method: 'post',
+    path: '/v1/cells',
+    tag: 'reference data',
+    summary: 'Import radio cells from CSV (upsert)',
+    description:
+      'Header `cellId,region,lat,lon,neighbours` (any order; `cell_id` accepted), one cell a line, neighbours `;`-separated or empty (then ' +
+      'distance decides adjacency). At most 5 MB / 50,000 rows. The whole file is checked first: any bad row gives 422 with one reason per ' +
+      'bad field (`line <n>.<column>`) and nothing is imported. Sent to intake as `cells.import` commands of ≤ 1,000 rows on `intake.commands.v1`; ' +
+      'once cells are loaded, a ticket naming an unknown cell is rejected (`LOCATION.UNKNOWN_CELL`).',
+    body: z.string(),
+    bodyContentType: 'text/csv',
+    bodyExample: 'cellId,region,lat,lon,neighbours\nHZ-XH-0701,hangzhou,30.259,120.13,HZ-XH-0702;HZ-XH-0703\n',
+    responses: {
+      202: { description: 'The import commands were sent.', schema: z.object({ batchId: z.string(), rows: z.number().int(), commands: z.number().int() }) },
+      413: { description: 'The file is larger than 5 MB.', schema: apiErrorSchema },
+      415: { description: 'Not sent as text/csv.', schema: apiErrorSchema },
+    },
+  },
+  listCells: {
+    operationId: 'listCells',
+    method: 'get',
+    path: '/v1/cells',
+    tag: 'reference data',
+    summary: 'The radio cells intake has loaded',
+    query: z.strictObject({
+      region: z.string().max(64).optional(),
+      limit: z.coerce.number().int().min(1).max(1000).default(200),
+      offset: z.coerce.number().int().min(0).max(1_000_000).default(0),
+    }),
+    responses: { 200: { description: 'One page of cells, by cell id.', schema: z.object({ items: z.array(cellRowSchema), total: z.number().int(), limit: z.number().int(), offset: z.number().int() }) } },
+  },
+  importAreas: {
+    operationId: 'importAreas',
+    method: 'post',
+    path: '/v1/areas',
+    tag: 'reference data',
+    summary: 'Import the geography of regions, counties and zones from CSV (upsert)',
+    description:
+      'Header `region,county,zone`, one service zone a line (a zone once per region). Checked and sent like `/v1/cells` (`areas.import`). ' +
+      'Once geography is loaded, a ticket in an unknown region, county or zone is rejected (`LOCATION.UNKNOWN_REGION`, `…_COUNTY`, `…_ZONE`, `LOCATION.ZONE_NOT_IN_COUNTY`).',
+    body: z.string(),
+    bodyContentType: 'text/csv',
+    bodyExample: 'region,county,zone\nhangzhou,xihu,xihu-01\nhangzhou,gongshu,gongshu-01\n',
+    responses: {
+      202: { description: 'The import commands were sent.', schema: z.object({ batchId: z.string(), rows: z.number().int(), commands: z.number().int() }) },
+      413: { description: 'The file is larger than 5 MB.', schema: apiErrorSchema },
+      415: { description: 'Not sent as text/csv.', schema: apiErrorSchema },
+    },
+  },
+  listAreas: {
+    operationId: 'listAreas',
+    method: 'get',
+    path: '/v1/areas',
+    tag: 'reference data',
+    summary: 'The regions, counties and zones intake has loaded',
+    query: z.strictObject({ region: z.string().max(64).optional() }),
+    responses: { 200: { description: 'Every zone, by region and county.', schema: z.object({ items: z.array(z.object({ region: z.string(), county: z.string(), zone: z.string() })) }) } },
+  },
+  listIncidents: {
+    operationId: 'listIncidents',
+    method: 'get',
+    path: '/v1/incidents',
+    tag: 'incidents',
+    summary: 'Mass-complaint incidents, open first',
+    description: 'Opened by intake when more than 5 complaints of one category come from up to 3 adjacent cells within an hour (configurable); each with its number of child tickets.',
+    query: z.strictObject({
+      region: z.string().max(64).optional(),
+      state: z.enum(['open', 'resolved']).optional(),
+      limit: z.coerce.number().int().min(1).max(200).default(50),
+    }),
+    responses: { 200: { description: 'Open incidents first, then the newest.', schema: z.object({ items: z.array(incidentView) }) } },
+  },
+  getIncident: {
+    operationId: 'getIncident',
+    method: 'get',
+    path: '/v1/incidents/{id}',
+    tag: 'incidents',
+    summary: 'An incident with its child tickets',
+    params: incidentParams,
+    responses: {
+      200: {
+        description: 'The incident.',
+        schema: z.object({
+          incident: incidentView,
+          children: z.array(z.object({ ticketId: z.uuid(), joinedAt: z.string(), externalId: nullableString, zone: nullableString, state: nullableString })),
+        }),
+      },
+      404: { description: 'No such incident.', schema: apiErrorSchema },
+    },
+  },
+  resolveIncident: {
+    operationId: 'resolveIncident',
+    method: 'post',
+    path: '/v1/incidents/{id}/resolve',
+    tag: 'incidents',
+    summary: 'Resolve an incident with one reply for every child',
+    description: 'Sent to intake as `incident.resolve` on `intake.commands.v1`: each child gets `ticket.resolved` (incident-resolved) with the reply and its customer an SMS.',
+    params: incidentParams,
+    body: incidentResolveSchema.pick({ reply: true }),
+    bodyExample: { reply: 'A faulty antenna on the Xixi site was replaced at 14:20; coverage is back to normal.' },
+    responses: {
+      202: { description: 'The command was sent.', schema: z.object({ ...commandSent, incidentId: z.string() }) },
+      404: { description: 'No such incident.', schema: apiErrorSchema },
+      409: { description: 'The incident is resolved already.', schema: apiErrorSchema },
+    },
   },
   health: {
     operationId: 'health',

@@ -63,7 +63,7 @@ function operationOf(route: ApiRoute, components: Json): Json {
           requestBody: {
             required: true,
             content: {
-              'application/json': {
+              [route.bodyContentType ?? 'application/json']: {
                 schema: schemaOf(route.body, 'input', components),
                 ...(route.bodyExample !== undefined ? { example: route.bodyExample } : {}),
               },

@@ -44,6 +44,12 @@ export class ReadModelMessageController {
     'ticket.amended',
     'kpi.updated',
     ...INTERCEPTION_EVENT_TYPES,
+    // Reference data and incidents (incidents.projection.ts).
+    'areas.imported',
+    'cells.imported',
+    'incident.opened',
+    'incident.joined',
+    'incident.resolved',
   )
   async apply(@Payload() event: DecodedEvent, @Ctx() ctx: HandlerContext): Promise<void> {
     await project(ctx.manager, event);

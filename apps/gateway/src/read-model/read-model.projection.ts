@@ -2,6 +2,7 @@ import type { EntityManager } from 'typeorm';
 import type { DecodedEvent } from '@switchboard/contracts';
 import { projectKnownIssues } from './known-issues.projection';
 import { projectInterception, refreshShownState } from './interception.projection';
+import { projectIncidents } from './incidents.projection';
 import { assignmentStateRank, progressRank, roundAfterReopening, roundOfNth, stateAfter, type AssignmentState } from '../domain/ticket-progress';
 
 const ASSIGNMENT_STATE_AFTER: Partial<Record<DecodedEvent['type'], AssignmentState>> = {
@@ -183,6 +184,13 @@ export async function project(m: EntityManager, event: DecodedEvent): Promise<vo
     case 'ticket.triaged':
       await m.query('UPDATE rm_tickets SET "class" = $2, priority = $3, updated_at = now() WHERE id = $1', [event.data.ticketId, event.data.class, event.data.priority]);
       break;
+    case 'areas.imported':
+    case 'cells.imported':
+    case 'incident.opened':
+    case 'incident.joined':
+    case 'incident.resolved':
+      await projectIncidents(m, event);
+      break;
     case 'ticket.escalated-to-management':
       await m.query('UPDATE rm_tickets SET escalated_to_management = true, updated_at = now() WHERE id = $1', [event.data.ticketId]);
       break;
@@ -206,6 +214,9 @@ export async function project(m: EntityManager, event: DecodedEvent): Promise<vo
     case 'survey.answer':
     case 'survey.unsatisfied':
     case 'kpi.updated':
+    case 'areas.import':
+    case 'cells.import':
+    case 'incident.resolve':
     case 'kpi.daily-updated':
     case 'known-issue.open': // known issues: known-issues.projection.ts (above); the remote support queue: its own controller
     case 'known-issue.close':

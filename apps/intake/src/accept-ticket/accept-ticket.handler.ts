@@ -5,6 +5,7 @@ import {
   type Envelope,
   type TicketAccepted,
   type TicketDispatchRequested,
+  type TicketHeld,
   type TicketReceived,
   type TicketRepeatFaultDetected,
   type TicketTriaged,
@@ -13,6 +14,10 @@ import type { HandlerContext } from '@switchboard/messaging';
 import { CLOCK, type Clock } from '@switchboard/persistence';
 import { firstContactOwner } from '../domain/first-contact-owner';
 import { KnownIssueAnswerer } from '../known-issues/known-issue-answerer';
+import { checkLocation } from '../domain/location-check';
+import { IncidentGrouping, type Grouping } from '../incidents/incident-grouping';
+import { readKnownLocation } from '../reference-data/known-location';
+import { rejectUnknownLocation } from '../reject-ticket/reject-unknown-location';
 import type { CompletedTicket } from '../domain/repeat-fault-detector';
 import { INTAKE_CONFIG, type IntakeConfig } from '../intake.config';
 import { TicketAmender } from '../amend-ticket/ticket-amender';
@@ -20,7 +25,7 @@ import { RemoteSupportQueue } from '../remote-support/remote-support-queue';
 
 export const INTAKE_SOURCE = 'switchboard/intake';
 
-export type AcceptOutcome = { outcome: 'accepted'; ticketId: string } | { outcome: 'resubmitted'; ticketId: string };
+export type AcceptOutcome = { outcome: 'accepted'; ticketId: string } | { outcome: 'resubmitted'; ticketId: string } | { outcome: 'rejected'; ticketId: string };
 
 /**
  * Accepts a validated `ticket.received`: one ticket per (source, externalId) — a resubmission is
@@ -38,6 +43,7 @@ export class AcceptTicketHandler {
     private readonly knownIssues: KnownIssueAnswerer,
     private readonly amender: TicketAmender,
     private readonly remoteSupport: RemoteSupportQueue,
+    private readonly incidents: IncidentGrouping,
   ) {}
 
   async execute(event: Envelope<'ticket.received', TicketReceived>, ctx: HandlerContext): Promise<AcceptOutcome> {
@@ -46,6 +52,16 @@ export class AcceptTicketHandler {
     const ticketId = ticketIdFor(source, t.externalId);
     const now = this.clock.now();
     const owner = firstContactOwner(t.receivedBy, source);
+
+    // Unknown region, county, zone or cell: refused before any ticket exists (a resubmission of a ticket accepted earlier stays one).
+    const [existing] = await ctx.manager.query<unknown[]>(`SELECT 1 FROM tickets WHERE source = $1 AND external_id = $2`, [source, t.externalId]);
+    if (!existing) {
+      const reasons = checkLocation(t.location, await readKnownLocation(ctx.manager, t.location));
+      if (reasons.length > 0) {
+        await rejectUnknownLocation(event, reasons, ctx, now);
+        return { outcome: 'rejected', ticketId };
+      }
+    }
 
     const inserted = await ctx.manager.query<{ ticket_id: string }[]>(
       `INSERT INTO tickets (ticket_id, source, external_id, inbound_event_id, channel, kind, service,
@@ -131,11 +147,26 @@ export class AcceptTicketHandler {
       { ticketId, customerId: t.customer.id, service: t.service, kind: t.kind, acceptedAt: now },
       completedRows.map((r) => ({ ticketId: r.ticket_id, customerId: r.customer_id, service: r.service, kind: r.kind, completedAt: new Date(r.completed_at) })),
     );
+    // Interception, first: a ticket an active known issue covers is answered with it (below) and
+    // is neither grouped under an incident nor dispatched.
+    const answerable = { ticketId, kind: t.kind, service: t.service, channel: t.channel, phone: t.customer.phone, ...t.location };
+    const knownIssue = await this.knownIssues.findFor(ctx, answerable, now);
+    // Important (mass) complaint: the complaint may open or join an incident, and is then held instead of dispatched.
+    const grouping: Grouping =
+      knownIssue === undefined && t.kind === 'complaint' && t.complaintCategory !== undefined && t.location.cellId !== undefined
+        ? await this.incidents.group(
+            { ticketId, region: t.location.region, complaintCategory: t.complaintCategory, cellId: t.location.cellId, reportedAt: new Date(t.reportedAt) },
+            ctx,
+            { source: meta.source, time: meta.time, correlationId: meta.correlationId, causationId: meta.causationId },
+            now,
+          )
+        : { grouped: false };
     const triage = this.config.triage.triage({
       tier: t.customer.tier,
       kind: t.kind,
       service: t.service,
       repeatFault: repeat.repeat,
+      incident: grouping.grouped,
       reportedAt: new Date(t.reportedAt),
       acceptedAt: now,
     });
@@ -157,9 +188,17 @@ export class AcceptTicketHandler {
     }
     const triaged: TicketTriaged = { ticketId, class: triage.class, priority: triage.priority, reasons: triage.reasons, region: t.location.region };
     await ctx.emit({ envelope: makeEvent('ticket.triaged', triaged, meta) });
-    // Interception: a ticket answered by a known issue (archived or held until the fix) is not dispatched.
-    const answerable = { ticketId, kind: t.kind, service: t.service, channel: t.channel, phone: t.customer.phone, ...t.location };
-    if (await this.knownIssues.answerNewTicket(ctx, answerable, now, meta)) return { outcome: 'accepted', ticketId };
+    if (knownIssue !== undefined) {
+      // Answered at once with the known issue's explanation: archived, or held until the fix.
+      await this.knownIssues.answerNewTicket(ctx, answerable, knownIssue, now, meta);
+      return { outcome: 'accepted', ticketId };
+    }
+    if (grouping.grouped) {
+      const held: TicketHeld = { ticketId, region: t.location.region, reason: 'incident', incidentId: grouping.incidentId, heldAt: now.toISOString() };
+      await ctx.manager.query(`UPDATE tickets SET state = 'held', updated_at = $2 WHERE ticket_id = $1`, [ticketId, now]);
+      await ctx.emit({ envelope: makeEvent('ticket.held', held, meta) });
+      return { outcome: 'accepted', ticketId };
+    }
     // Remote pre-handling: a configured kind waits in the remote support queue instead of going to dispatch.
     const remote = { ticketId, kind: t.kind, service: t.service, region: t.location.region, class: triage.class, priority: triage.priority };
     if (await this.remoteSupport.holdIfConfigured(ctx, remote, { correlationId: meta.correlationId, causationId: meta.causationId })) return { outcome: 'accepted', ticketId };

@@ -51,4 +51,14 @@ describe('TicketTriage (domain.md §2 sorting, §3 VIP first)', () => {
     const heavy = new TicketTriage({ ...DEFAULT_TRIAGE_WEIGHTS, tier: { vip: 90, standard: 0 } });
     expect(heavy.triage({ ...base, tier: 'vip', repeatFault: true }).priority).toBe(100);
   });
+
+  it('raises a child of a mass-complaint incident so that it is handled first, with the reason last', () => {
+    const complaint: TriageInput = { ...base, kind: 'complaint', service: 'mobile' };
+    const child = triage.triage({ ...complaint, incident: true });
+    expect(child.priority - triage.triage(complaint).priority).toBe(DEFAULT_TRIAGE_WEIGHTS.incident);
+    expect(child.class).toBe('important');
+    expect(triage.triage(complaint).class).toBe('general');
+    expect(child.reasons.at(-1)).toBe(`incident member +${DEFAULT_TRIAGE_WEIGHTS.incident}`);
+    expect(triage.triage({ ...complaint, incident: false }).reasons).toHaveLength(5);
+  });
 });

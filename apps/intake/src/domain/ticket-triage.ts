@@ -11,6 +11,8 @@ export interface TriageWeights {
   kind: Record<TicketKind, number>;
   service: Record<Service, number>;
   repeatFault: number;
+  /** A child of a mass-complaint incident: "the incident handled first" (domain.md §2). */
+  incident: number;
   /** Points per full hour between the customer's report and intake's acceptance… */
   agePerHour: number;
   /** …up to this many. */
@@ -23,13 +25,14 @@ export interface TriageWeights {
  * Defaults (domain.md §2 sorting, §3 "customer priority (VIP first)"): the tier weighs most, so
  * a VIP repair (40 + 20 + 5 = 65) is important on its own; complaints and repairs (a customer
  * without service, a time-limited reply) come before installs and moves; a repeat fault adds as
- * much as the kind; waiting adds 1 point an hour up to 15. Everything is capped at 100.
+ * much as the kind; an incident's child adds 40, so a complaint grouped under one is important; waiting adds 1 point an hour up to 15. Everything is capped at 100.
  */
 export const DEFAULT_TRIAGE_WEIGHTS: TriageWeights = {
   tier: { vip: 40, standard: 0 },
   kind: { complaint: 20, repair: 20, install: 5, move: 5 },
   service: { broadband: 5, fixed: 5, mobile: 5, iptv: 0 },
   repeatFault: 20,
+  incident: 40,
   agePerHour: 1,
   ageMax: 15,
   importantMinPriority: 60,
@@ -40,6 +43,8 @@ export interface TriageInput {
   kind: TicketKind;
   service: Service;
   repeatFault: boolean;
+  /** Grouped under a mass-complaint incident; the reason line appears only when true. */
+  incident?: boolean;
   reportedAt: Date;
   acceptedAt: Date;
 }
@@ -68,6 +73,7 @@ export class TicketTriage {
       [`service ${t.service}`, w.service[t.service]],
       [t.repeatFault ? 'repeat fault' : 'not a repeat fault', t.repeatFault ? w.repeatFault : 0],
       [`age ${hours}h`, age],
+      ...(t.incident ? [['incident member', w.incident] as [string, number]] : []),
     ];
     const sum = factors.reduce((total, [, points]) => total + points, 0);
     const priority = Math.max(0, Math.min(100, Math.round(sum)));

@@ -18,18 +18,21 @@ export type CausedBy = Omit<EventMeta, 'subject' | 'id'>;
 @Injectable()
 export class KnownIssueAnswerer {
   /**
-   * A new ticket: answered when an active known issue covers it (returns true: no dispatch), else
-   * false. Holds the region's known-issue lock (shared) until the transaction ends.
+   * The active known issue that covers a new ticket, if any (none for installs and moves). Holds
+   * the region's known-issue lock (shared) until the transaction ends, so an issue opening at the
+   * same time either sees this ticket in its sweep or is seen here.
    */
-  async answerNewTicket(ctx: HandlerContext, ticket: AnswerableTicket, at: Date, causedBy: CausedBy): Promise<boolean> {
-    if (!KINDS_ANSWERED_BY_KNOWN_ISSUES.includes(ticket.kind)) return false;
+  async findFor(ctx: HandlerContext, ticket: AnswerableTicket, at: Date): Promise<KnownIssue | undefined> {
+    if (!KINDS_ANSWERED_BY_KNOWN_ISSUES.includes(ticket.kind)) return undefined;
     await KnownIssueStore.lockRegionShared(ctx.manager, ticket.region);
     const issues = await KnownIssueStore.openIn(ctx.manager, ticket.region);
-    if (issues.length === 0) return false;
-    const found = findKnownIssue(this.place(ticket, at), issues);
-    if (!found) return false;
-    await this.answer(ctx, ticket, found.issue, { swept: false, at, causedBy });
-    return true;
+    if (issues.length === 0) return undefined;
+    return findKnownIssue(this.place(ticket, at), issues)?.issue;
+  }
+
+  /** Answers a new ticket with the issue `findFor` found: no dispatch follows. */
+  async answerNewTicket(ctx: HandlerContext, ticket: AnswerableTicket, issue: KnownIssue, at: Date, causedBy: CausedBy): Promise<void> {
+    await this.answer(ctx, ticket, issue, { swept: false, at, causedBy });
   }
 
   /** The open tickets a newly opened issue covers, answered with `swept: true`; returns how many. */

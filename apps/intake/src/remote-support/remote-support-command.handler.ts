@@ -59,6 +59,7 @@ export class RemoteSupportCommandHandler {
         `UPDATE remote_support_queue SET state = 'resolved', closed_at = $2, closed_by = $3, resolution_code = $4, note = $5, command_id = $6 WHERE ticket_id = $1`,
         [ticketId, now, agent, code, note, command.id],
       );
+      await ctx.manager.query(`UPDATE tickets SET state = 'resolved', resolved_at = $2, updated_at = $2 WHERE ticket_id = $1`, [ticketId, now]);
       const notice = remotelyResolvedNotice({ kind: entry.kind, service: entry.service, code, note });
       await ctx.emit(
         {
@@ -86,6 +87,7 @@ export class RemoteSupportCommandHandler {
       note ?? null,
       command.id,
     ]);
+    await ctx.manager.query(`UPDATE tickets SET state = 'accepted', updated_at = $2 WHERE ticket_id = $1 AND state = 'held'`, [ticketId, now]);
     await ctx.emit({ envelope: makeEvent('ticket.dispatch-requested', dispatchRequest(entry, 'released-by-remote-support', now), meta) });
   }
 }

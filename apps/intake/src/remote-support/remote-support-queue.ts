@@ -56,6 +56,8 @@ export class RemoteSupportQueue {
        VALUES ($1, $2, $3, $4, $5, $6, 'held', $7)`,
       [ticket.ticketId, ticket.region, ticket.class, ticket.priority, now, decision.holdUntil, meta.correlationId ?? null],
     );
+    // Held: while remote support owns it, neither a known issue's sweep nor an incident takes it.
+    await ctx.manager.query(`UPDATE tickets SET state = 'held', updated_at = $2 WHERE ticket_id = $1`, [ticket.ticketId, now]);
     await ctx.emit({
       envelope: makeEvent(
         'ticket.held',
@@ -70,6 +72,7 @@ export class RemoteSupportQueue {
   static async expire(m: EntityManager, entries: ExpiringEntry[], now: Date, causationId?: string): Promise<OutgoingEvent[]> {
     if (entries.length === 0) return [];
     await m.query(`UPDATE remote_support_queue SET state = 'expired', closed_at = $2 WHERE ticket_id = ANY($1::uuid[]) AND state = 'held'`, [entries.map((e) => e.ticket_id), now]);
+    await m.query(`UPDATE tickets SET state = 'accepted', updated_at = $2 WHERE ticket_id = ANY($1::uuid[]) AND state = 'held'`, [entries.map((e) => e.ticket_id), now]);
     return entries.map((e) => ({
       envelope: makeEvent('ticket.dispatch-requested', dispatchRequest(e, 'remote-hold-expired', now), {
         source: REMOTE_SUPPORT_SOURCE,

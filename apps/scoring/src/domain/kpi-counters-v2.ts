@@ -109,6 +109,15 @@ export const KpiV2CountRules: { [T in EventType]: V2Rule<T> | 'ignored' } = {
   'remote-support.release': 'ignored',
   'ticket.updated': 'ignored',
   'ticket.amended': 'ignored',
+  // Reference data and incidents: the children's holds and resolutions are counted from ticket.held / ticket.resolved.
+  'areas.import': 'ignored',
+  'cells.import': 'ignored',
+  'areas.imported': 'ignored',
+  'cells.imported': 'ignored',
+  'incident.opened': 'ignored',
+  'incident.joined': 'ignored',
+  'incident.resolve': 'ignored',
+  'incident.resolved': 'ignored',
 };
 
 export interface KpiV2Increment {

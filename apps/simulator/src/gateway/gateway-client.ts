@@ -73,6 +73,24 @@ export class GatewayClient {
     return this.call('POST', '/v1/technicians', { technicians });
   }
 
+  /** `POST /v1/areas`: the geography as CSV (region,county,zone). */
+  importAreas(csv: string): Promise<{ batchId: string; rows: number }> {
+    return this.call('POST', '/v1/areas', csv, 'text/csv');
+  }
+
+  /** `POST /v1/cells`: radio cells as CSV (cellId,region,lat,lon,neighbours). */
+  importCells(csv: string): Promise<{ batchId: string; rows: number }> {
+    return this.call('POST', '/v1/cells', csv, 'text/csv');
+  }
+
+  listCells(region: string): Promise<{ total: number }> {
+    return this.call('GET', `/v1/cells?region=${encodeURIComponent(region)}&limit=1`);
+  }
+
+  listIncidents(region: string): Promise<{ items: { incidentId: string; state: string; children: number; cells: string[] }[] }> {
+    return this.call('GET', `/v1/incidents?region=${encodeURIComponent(region)}&state=open`);
+  }
+
   listTechnicians(region: string): Promise<{ items: { technicianId: string }[] }> {
     return this.call('GET', `/v1/technicians?region=${encodeURIComponent(region)}`);
   }
@@ -124,13 +142,13 @@ export class GatewayClient {
     return { authorization: `Bearer ${this.options.apiKey}` };
   }
 
-  private async call<T>(method: 'GET' | 'POST', path: string, body?: unknown): Promise<T> {
+  private async call<T>(method: 'GET' | 'POST', path: string, body?: unknown, contentType = 'application/json'): Promise<T> {
     let res: Response;
     try {
       res = await fetch(`${this.base}${path}`, {
         method,
-        headers: { ...this.auth(), accept: 'application/json', ...(body !== undefined ? { 'content-type': 'application/json' } : {}) },
-        ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
+        headers: { ...this.auth(), accept: 'application/json', ...(body !== undefined ? { 'content-type': contentType } : {}) },
+        ...(body !== undefined ? { body: typeof body === 'string' && contentType !== 'application/json' ? body : JSON.stringify(body) } : {}),
         signal: AbortSignal.timeout(this.options.timeoutMs ?? 10_000),
       });
     } catch (e) {

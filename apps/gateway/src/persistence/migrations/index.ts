@@ -3,8 +3,9 @@ import { GatewayTables1764000000100 } from './1764000000100-GatewayTables';
 import { ReadModelRounds1764200000100 } from './1764200000100-ReadModelRounds';
 import { ReadModelTriage1764300000100 } from './1764300000100-ReadModelTriage';
 import { ReadModelKnownIssues1764400000020 } from './1764400000020-ReadModelKnownIssues';
+import { ReadModelIncidents1764410000100 } from './1764410000100-ReadModelIncidents';
 import { ReadModelInterception1764420000003 } from './1764420000003-ReadModelInterception';
 import { ReadModelRemoteSupport1764430000100 } from './1764430000100-ReadModelRemoteSupport';
 
 /** The gateway schema's migrations, in order; run at start, never `synchronize`. */
-export const gatewayMigrations = [MessagingTables1764000000000, GatewayTables1764000000100, ReadModelRounds1764200000100, ReadModelTriage1764300000100, ReadModelKnownIssues1764400000020, ReadModelInterception1764420000003, ReadModelRemoteSupport1764430000100];
+export const gatewayMigrations = [MessagingTables1764000000000, GatewayTables1764000000100, ReadModelRounds1764200000100, ReadModelTriage1764300000100, ReadModelIncidents1764410000100, ReadModelKnownIssues1764400000020, ReadModelInterception1764420000003, ReadModelRemoteSupport1764430000100];
