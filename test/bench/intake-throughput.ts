@@ -13,7 +13,7 @@
  *
  * Settings (environment): BENCH_TICKETS (100000), BENCH_RATE (5000 per second), BENCH_SECONDS (20),
  * BENCH_PARTITIONS (6), BENCH_REGIONS (hangzhou,ningbo,wenzhou,shaoxing), BENCH_KEEP=1 keeps the
- * database and topics, BENCH_INTAKE_NODE_OPTIONS is intake's NODE_OPTIONS (e.g. `--cpu-prof
+ * database and topics, BENCH_INTAKE_NODE_ARGS are node options for intake (e.g. `--cpu-prof
  * --cpu-prof-dir=/tmp/prof`). Everything else in the environment (DB_POOL_SIZE, OUTBOX_POLL_MS, …) is
  * passed on to intake. Not a test: nothing here asserts a time; it prints what it measured.
  */
@@ -198,7 +198,9 @@ function cpuSeconds(pid: number | undefined): number {
 
 function startIntake(databaseUrl: string): { child: ChildProcess; ready: Promise<void>; logs: string[] } {
   const logs: string[] = [];
-  const child = spawn(process.execPath, [join(ROOT, 'dist/apps/intake/src/main.js')], {
+  // e.g. BENCH_INTAKE_NODE_ARGS='--cpu-prof --cpu-prof-dir=/tmp/prof' to profile intake alone.
+  const nodeArgs = (process.env.BENCH_INTAKE_NODE_ARGS ?? '').split(' ').filter((a) => a.length > 0);
+  const child = spawn(process.execPath, [...nodeArgs, join(ROOT, 'dist/apps/intake/src/main.js')], {
     cwd: ROOT,
     env: {
       ...process.env,
@@ -208,8 +210,6 @@ function startIntake(databaseUrl: string): { child: ChildProcess; ready: Promise
       KAFKA_TOPIC_PREFIX: prefix,
       CONSUMER_GROUP_PREFIX: groupPrefix,
       HTTP_PORT: '0',
-      // e.g. BENCH_INTAKE_NODE_OPTIONS=--cpu-prof to profile intake alone.
-      ...(process.env.BENCH_INTAKE_NODE_OPTIONS ? { NODE_OPTIONS: process.env.BENCH_INTAKE_NODE_OPTIONS } : {}),
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
