@@ -111,7 +111,15 @@ describe('ticket lifecycle end to end', () => {
     expect(Number.isInteger(listed.priority)).toBe(true);
 
     for (const id of [httpIds[0]!, httpIds[57]!, found.items[0]!.id]) {
-      const view = (await getTicket(id))!;
+      // The customer's notice travels on notifications.outbound.v1, beside ticket.assigned on another
+      // topic: the read model may see it a moment after the ticket shows as assigned.
+      const view = await waitFor(
+        async () => {
+          const v = (await getTicket(id))!;
+          return v.timeline.some((e) => e.type === 'notification.requested') ? v : undefined;
+        },
+        { message: `the customer notice in the timeline of ${id}` },
+      );
       expect(view.ticket.state).toBe('assigned');
       expect(view.ticket.owner).toBe('agent/e2e');
       const types = view.timeline.map((e) => e.type);

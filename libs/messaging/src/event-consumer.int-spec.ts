@@ -4,6 +4,7 @@ import { makeEvent, ticketRejectedExample, type DecodedEvent, type Envelope } fr
 import { createTestSchema, createTestTopic, testInfra, TopicCollector, waitFor } from '@switchboard/testing';
 import { EventConsumer, type EventHandler } from './event-consumer';
 import { createKafka } from './kafka';
+import { OutboxRelay } from './outbox-relay';
 import { physicalTopic } from './topic-names';
 
 class EffectsTable1764000000001 implements MigrationInterface {
@@ -210,6 +211,63 @@ describe('event consumer: inbox, batches and dead letters (real Kafka and Postgr
       expect(await total()).toBe(330);
     } finally {
       await second.stop();
+    }
+  });
+
+  it("writes a run's emitted events in emit order, however many, and only for the run that commits", async () => {
+    const topic = await createTestTopic(kafka, 'emit-order', 1);
+    const out = await createTestTopic(kafka, 'emit-order-out', 1);
+    // 250 events in one run, 5 caused events each: 1,250 outbox rows, more than one INSERT holds.
+    const handler: EventHandler = async (e, ctx) => {
+      const n = Number(e.subject.split('-').pop());
+      for (let k = 0; k < 5; k++) {
+        await ctx.emit({ envelope: makeEvent('ticket.rejected', ticketRejectedExample, { source: 'test/consumer', subject: 'T-order', time: new Date() }), topic: out, key: `${n * 5 + k}` });
+      }
+      // Emitted, then failed: none of its events may reach the outbox.
+      if (n === 999) throw Object.assign(new Error('refused'), { code: 'TEST.REFUSED' });
+    };
+    const subjects = [...Array.from({ length: 250 }, (_, i) => `T-order-${i}`), 'T-order-999'];
+    await producer.send({ topic: physicalTopic(topic), messages: subjects.map((s) => ({ key: 'one-key', value: JSON.stringify(event(s)) })) });
+    const collector = await new TopicCollector(kafka, [out]).start();
+    const dlq = await new TopicCollector(kafka, [`${topic}.dlq`]).start();
+    const relay = new OutboxRelay({ dataSource: db.dataSource, producer, name: `order-${out}`, idleDelayMs: 20 });
+    const consumer = consumerFor(topic, handler, { chunkSize: 250, maxAttempts: 1 });
+    relay.start();
+    await consumer.start();
+    try {
+      const got = await collector.waitForCount(1_250, out);
+      expect(got.map((m) => Number(m.key))).toEqual(Array.from({ length: 1_250 }, (_, i) => i));
+      await dlq.waitForCount(1);
+      const rows = (await db.dataSource.query(`SELECT count(*)::int AS n FROM outbox WHERE topic = $1`, [out])) as { n: number }[];
+      expect(rows[0]!.n).toBe(1_250);
+    } finally {
+      await consumer.stop();
+      await relay.stop();
+      await collector.stop();
+      await dlq.stop();
+    }
+  });
+
+  it("wakes the relay when a handler's transaction commits, instead of waiting for its next poll", async () => {
+    const topic = await createTestTopic(kafka, 'wake', 1);
+    const out = await createTestTopic(kafka, 'wake-out', 1);
+    const handler: EventHandler = (e, ctx) =>
+      ctx.emit({ envelope: makeEvent('ticket.rejected', ticketRejectedExample, { source: 'test/consumer', subject: `${e.subject}-caused`, time: new Date() }), topic: out });
+    const collector = await new TopicCollector(kafka, [out]).start();
+    // Polls once at start, then not for ten minutes: only a wake-up publishes within the wait below.
+    const relay = new OutboxRelay({ dataSource: db.dataSource, producer, name: `wake-${out}`, idleDelayMs: 600_000 });
+    relay.start();
+    await waitFor(() => relay.isLeader || undefined, { message: 'the relay to lead' });
+    const consumer = consumerFor(topic, handler, { onOutboxWritten: () => relay.wake() });
+    await consumer.start();
+    try {
+      await producer.send({ topic: physicalTopic(topic), messages: [{ value: JSON.stringify(event('T-wake')) }] });
+      const [published] = await collector.waitForCount(1, out);
+      expect(published!.key).toBe('T-wake-caused');
+    } finally {
+      await consumer.stop();
+      await relay.stop();
+      await collector.stop();
     }
   });
 });

@@ -2,8 +2,8 @@ import type { Consumer, EachBatchPayload, IHeaders, Kafka, KafkaMessage, Produce
 import type { DataSource, EntityManager } from 'typeorm';
 import { decodeEvent, dlqOf, Headers, type DecodedEvent, type ValidationReason } from '@switchboard/contracts';
 import { describeError, isTransientError } from './errors';
-import { claimInbox } from './inbox';
-import { enqueueEvents, type OutgoingEvent } from './outbox';
+import { claimInbox, claimInboxBatch } from './inbox';
+import { enqueueTracedEvents, type OutgoingEvent, type TracedEvent } from './outbox';
 import { silentLogger, type MessagingLogger } from './kafka';
 import { physicalTopic } from './topic-names';
 import type { TraceContext } from './trace';
@@ -21,7 +21,10 @@ export interface HandlerContext {
   readonly manager: EntityManager;
   readonly message: MessageMeta;
   readonly trace: TraceContext;
-  /** Enqueue events in this same transaction (the outbox); they inherit the trace. */
+  /**
+   * Enqueue events in this same transaction (the outbox); they inherit the trace. They are written
+   * in one INSERT with the rest of the run's events just before the transaction commits.
+   */
   emit(...events: OutgoingEvent[]): Promise<void>;
   /** Runs `fn` once the transaction has committed (e.g. to push to live subscribers); never on rollback. */
   afterCommit(fn: () => void): void;
@@ -53,6 +56,8 @@ export interface EventConsumerOptions {
   /** Messages per transaction when a batch is healthy. */
   chunkSize?: number;
   partitionsConsumedConcurrently?: number;
+  /** Called after a transaction that wrote to the outbox has committed (e.g. to wake the relay). */
+  onOutboxWritten?: () => void;
   logger?: MessagingLogger;
   metrics?: ConsumerMetrics;
 }
@@ -66,6 +71,15 @@ type Step =
   | { kind: 'event'; message: KafkaMessage; event: DecodedEvent }
   | { kind: 'invalid'; message: KafkaMessage; reasons: ValidationReason[]; partial?: Partial<DecodedEvent> }
   | { kind: 'skip'; message: KafkaMessage; type: string };
+
+/** One transaction's state: its manager, after-commit callbacks and the events to write to the outbox. */
+interface Tx {
+  manager: EntityManager;
+  hooks: (() => void)[];
+  outbox: TracedEvent[];
+  /** False once the work is done and the outbox is being written: a later emit is refused. */
+  open: boolean;
+}
 
 const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
 
@@ -183,10 +197,25 @@ export class EventConsumer {
     return { topic, partition, offset: message.offset, key: message.key?.toString() ?? null, headers: headersOf(message.headers) };
   }
 
-  /** A transaction whose handlers may register after-commit callbacks. */
-  private async transact<T>(work: (manager: EntityManager, hooks: (() => void)[]) => Promise<T>): Promise<T> {
+  /**
+   * A transaction whose handlers may register after-commit callbacks and emit events: the events
+   * are buffered and written to the outbox in one go at the end of the work, inside the transaction.
+   */
+  private async transact<T>(work: (tx: Tx) => Promise<T>): Promise<T> {
     const hooks: (() => void)[] = [];
-    const result = await this.opts.dataSource.transaction((manager) => work(manager, hooks));
+    const outbox: TracedEvent[] = [];
+    const result = await this.opts.dataSource.transaction(async (manager) => {
+      const tx: Tx = { manager, hooks, outbox, open: true };
+      let r: T;
+      try {
+        r = await work(tx);
+      } finally {
+        tx.open = false;
+      }
+      await enqueueTracedEvents(manager, outbox);
+      return r;
+    });
+    if (outbox.length > 0) this.opts.onOutboxWritten?.();
     for (const hook of hooks) {
       try {
         hook();
@@ -197,22 +226,31 @@ export class EventConsumer {
     return result;
   }
 
-  private context(manager: EntityManager, hooks: (() => void)[], meta: MessageMeta, event?: DecodedEvent): HandlerContext {
+  private context(tx: Tx, meta: MessageMeta, event?: DecodedEvent): HandlerContext {
+    const { manager, hooks, outbox } = tx;
     const trace: TraceContext = {
       traceparent: meta.headers[Headers.TraceParent] ?? '',
       correlationId: event?.correlationId ?? meta.headers[Headers.CorrelationId] ?? event?.id,
       causationId: event?.id,
     };
-    return { manager, message: meta, trace, emit: (...events) => enqueueEvents(manager, events, trace), afterCommit: (fn) => void hooks.push(fn) };
+    const emit = (...events: OutgoingEvent[]) => {
+      // An event emitted once the handler has returned (say, from an after-commit callback) would be lost.
+      if (!tx.open) return Promise.reject(new Error(`emit after the handler's transaction ended: ${events.map((e) => e.envelope.type).join(', ')}`));
+      for (const event of events) outbox.push({ event, trace });
+      return Promise.resolve();
+    };
+    return { manager, message: meta, trace, emit, afterCommit: (fn) => void hooks.push(fn) };
   }
 
   private async applyRun(topic: string, partition: number, run: Extract<Step, { kind: 'event' }>[], heartbeat: () => Promise<void>): Promise<void> {
     if (run.length > 1) {
       try {
-        const outcomes = await this.transact(async (manager, hooks) => {
+        const outcomes = await this.transact(async (tx) => {
+          // One inbox statement for the run; an id seen twice in the run is applied once.
+          const claimed = await claimInboxBatch(tx.manager, this.opts.groupId, run.map((s) => s.event.id), topic);
           const results: ('applied' | 'duplicate')[] = [];
           for (const step of run) {
-            results.push(await this.applyOne(manager, hooks, topic, partition, step));
+            results.push(claimed.delete(step.event.id) ? await this.handle(tx, topic, partition, step) : 'duplicate');
             // kafkajs sends a heartbeat only when its interval has passed: cheap to call often.
             await heartbeat();
           }
@@ -229,10 +267,15 @@ export class EventConsumer {
     }
   }
 
-  private async applyOne(manager: EntityManager, hooks: (() => void)[], topic: string, partition: number, step: Extract<Step, { kind: 'event' }>): Promise<'applied' | 'duplicate'> {
-    if (!(await claimInbox(manager, this.opts.groupId, step.event.id, topic))) return 'duplicate';
+  private async applyOne(tx: Tx, topic: string, partition: number, step: Extract<Step, { kind: 'event' }>): Promise<'applied' | 'duplicate'> {
+    if (!(await claimInbox(tx.manager, this.opts.groupId, step.event.id, topic))) return 'duplicate';
+    return this.handle(tx, topic, partition, step);
+  }
+
+  /** Runs the event's handler; its inbox claim is already made in this transaction. */
+  private async handle(tx: Tx, topic: string, partition: number, step: Extract<Step, { kind: 'event' }>): Promise<'applied'> {
     const handler = this.opts.resolveHandler(step.event.type)!;
-    await handler(step.event, this.context(manager, hooks, this.meta(topic, partition, step.message), step.event));
+    await handler(step.event, this.context(tx, this.meta(topic, partition, step.message), step.event));
     return 'applied';
   }
 
@@ -244,7 +287,7 @@ export class EventConsumer {
     let transientFailures = 0;
     for (;;) {
       try {
-        const outcome = await this.transact((manager, hooks) => this.applyOne(manager, hooks, topic, partition, step));
+        const outcome = await this.transact((tx) => this.applyOne(tx, topic, partition, step));
         this.opts.metrics?.consumed(topic, step.event.type, outcome);
         return;
       } catch (e) {
@@ -276,9 +319,7 @@ export class EventConsumer {
       // The rejection (e.g. `ticket.rejected` to the sender) commits before the dead letter is written.
       for (let attempt = 1; ; attempt++) {
         try {
-          await this.transact((manager, hooks) =>
-            onInvalid({ value: step.message.value, partial: step.partial }, step.reasons, this.context(manager, hooks, this.meta(topic, partition, step.message))),
-          );
+          await this.transact((tx) => onInvalid({ value: step.message.value, partial: step.partial }, step.reasons, this.context(tx, this.meta(topic, partition, step.message))));
           break;
         } catch (e) {
           if (!isTransientError(e) && attempt >= (this.opts.maxAttempts ?? 3)) {

@@ -12,3 +12,19 @@ export async function claimInbox(manager: EntityManager, consumer: string, event
   )) as unknown[];
   return rows.length === 1;
 }
+
+/**
+ * Claims a run of events in one statement (same consumer, same topic): returns the ids that were
+ * not applied before. An id given twice is claimed once; the caller treats its second occurrence
+ * as a duplicate.
+ */
+export async function claimInboxBatch(manager: EntityManager, consumer: string, eventIds: string[], topic: string): Promise<Set<string>> {
+  if (eventIds.length === 0) return new Set();
+  const rows = (await manager.query(
+    `INSERT INTO inbox (consumer, event_id, topic)
+     SELECT $1, id, $3 FROM unnest($2::text[]) AS id
+     ON CONFLICT (consumer, event_id) DO NOTHING RETURNING event_id`,
+    [consumer, [...new Set(eventIds)], topic],
+  )) as { event_id: string }[];
+  return new Set(rows.map((r) => r.event_id));
+}

@@ -41,6 +41,9 @@ export class OutboxRelay {
   private leader = false;
   private lastCleanup = 0;
   private readonly log: MessagingLogger;
+  /** Set by wake(): rows were committed since the current pass began. */
+  private woken = false;
+  private wakeUp?: () => void;
 
   constructor(private readonly opts: OutboxRelayOptions) {
     this.log = opts.logger ?? silentLogger;
@@ -56,9 +59,19 @@ export class OutboxRelay {
     this.loop = this.run();
   }
 
+  /**
+   * Rows were just committed to the outbox (in this process): publish now instead of after the
+   * idle delay. Polling stays the fallback, for rows written by other processes or replicas.
+   */
+  wake(): void {
+    this.woken = true;
+    this.wakeUp?.();
+  }
+
   /** Stops polling; with `flush`, first publishes whatever is pending (graceful shutdown). */
   async stop({ flush = true, timeoutMs = 5_000 } = {}): Promise<void> {
     this.running = false;
+    this.wakeUp?.();
     await this.loop;
     this.loop = undefined;
     if (flush && this.leader) {
@@ -117,13 +130,31 @@ export class OutboxRelay {
       try {
         const n = await this.publishOnce();
         await this.cleanup();
-        if (n < batchSize) await sleep(this.leader ? idle : onError);
+        if (n < batchSize) await this.pause(this.leader ? idle : onError);
       } catch (e) {
         this.log.warn({ err: e as Error, relay: this.opts.name }, 'outbox relay pass failed; retrying');
         await this.release();
         await sleep(onError);
       }
     }
+  }
+
+  /** Sleeps up to `ms`, or less when woken; not at all when woken during the pass just made. */
+  private pause(ms: number): Promise<void> {
+    if (this.woken && this.leader) {
+      this.woken = false;
+      return Promise.resolve();
+    }
+    return new Promise<void>((resolve) => {
+      const done = () => {
+        clearTimeout(timer);
+        this.wakeUp = undefined;
+        this.woken = false;
+        resolve();
+      };
+      const timer = setTimeout(done, ms);
+      if (this.leader && this.running) this.wakeUp = done;
+    });
   }
 
   private async acquire(): Promise<QueryRunner | undefined> {

@@ -3,7 +3,7 @@ import type { INestApplication, Type } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import type { Kafka } from 'kafkajs';
-import type { InvalidMessageHandler } from '@switchboard/messaging';
+import type { InvalidMessageHandler, OutboxRelay } from '@switchboard/messaging';
 import type { DataSource } from 'typeorm';
 import { parseEnv, platformEnvSchema } from './config';
 import { KafkaEventServer, PlatformExceptionFilter, type KafkaEventServerOptions } from './kafka-event-server';
@@ -11,7 +11,7 @@ import { createLogger, PinoNestLogger } from './logger';
 import { Metrics } from './metrics';
 import { PlatformLifecycle } from './platform.module';
 import type { ServiceDescriptor } from './service-descriptor';
-import { DATA_SOURCE, KAFKA } from './tokens';
+import { DATA_SOURCE, KAFKA, OUTBOX_RELAY } from './tokens';
 
 function bind(provider: { handle: InvalidMessageHandler }): InvalidMessageHandler {
   return (raw, reasons, ctx) => provider.handle(raw, reasons, ctx);
@@ -51,6 +51,7 @@ export async function runService(rootModule: Type, service: ServiceDescriptor): 
     app.useBodyParser('json', { limit: env.HTTP_BODY_LIMIT, strict: false });
     let server: KafkaEventServer | undefined;
     if (service.consumes.length > 0) {
+      const relay = app.get<OutboxRelay>(OUTBOX_RELAY);
       server = connectEventServer(app, {
         kafka: app.get<Kafka>(KAFKA),
         dataSource: app.get<DataSource>(DATA_SOURCE),
@@ -58,6 +59,10 @@ export async function runService(rootModule: Type, service: ServiceDescriptor): 
         topics: [...service.consumes],
         logger,
         metrics: app.get(Metrics),
+        partitionsConsumedConcurrently: env.CONSUMER_CONCURRENCY,
+        chunkSize: env.CONSUMER_BATCH_SIZE,
+        // Events a handler emits are published as soon as its transaction commits, not at the next poll.
+        onOutboxWritten: () => relay.wake(),
         ...(service.invalidMessages ? { onInvalid: bind(app.get(service.invalidMessages)) } : {}),
       });
       await app.startAllMicroservices();

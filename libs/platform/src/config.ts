@@ -26,6 +26,10 @@ export const platformEnvSchema = z.object({
   SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(100).default(10_000),
   OUTBOX_POLL_MS: z.coerce.number().int().min(5).default(50),
   CONSUMER_GROUP_PREFIX: z.string().min(1).default('switchboard'),
+  /** Partitions a service's consumer works on at once (each in its own transaction and connection). */
+  CONSUMER_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(6),
+  /** Most events applied in one consumer transaction. */
+  CONSUMER_BATCH_SIZE: z.coerce.number().int().min(1).max(5000).default(200),
 });
 
 export type PlatformEnv = z.infer<typeof platformEnvSchema>;

@@ -15,6 +15,8 @@ export type KafkaEventServerOptions = Omit<EventConsumerOptions, 'resolveHandler
  */
 export class KafkaEventServer extends Server implements CustomTransportStrategy {
   private consumer?: EventConsumer;
+  /** Nest's pattern lookup serialises the pattern on every call; the consumer asks twice per message. */
+  private readonly handlers = new Map<string, EventHandler | undefined>();
 
   constructor(private readonly options: KafkaEventServerOptions) {
     super();
@@ -44,6 +46,11 @@ export class KafkaEventServer extends Server implements CustomTransportStrategy 
   }
 
   private resolve(type: string): EventHandler | undefined {
+    if (!this.handlers.has(type)) this.handlers.set(type, this.lookup(type));
+    return this.handlers.get(type);
+  }
+
+  private lookup(type: string): EventHandler | undefined {
     const handler = this.getHandlerByPattern(type);
     if (!handler) return undefined;
     return async (event, ctx) => {
