@@ -66,6 +66,9 @@ demo() {
     --outage-at "${SIM_OUTAGE_AT:-2m}" --outage-for "${SIM_OUTAGE_FOR:-5m}" >>"$LOGS/simulator.log" 2>&1 &
   echo $! >"$STATE/simulator.pid"
   log "simulator started (pid $!, ${SIM_RATE:-20} tickets a minute, log $LOGS/simulator.log)"
+  # A storm of complaints from three adjacent cells, once: it opens a mass-complaint incident (GET /v1/incidents).
+  nohup node "$ROOT/dist/apps/simulator/src/main.js" storm >>"$LOGS/simulator-storm.log" 2>&1 &
+  log "complaint storm raised (log $LOGS/simulator-storm.log)"
 }
 
 stop() {
@@ -106,6 +109,7 @@ Switchboard is up.
   API key           $key   (in $STATE/admin-api-key)
   Watch it live     curl -N -H "Authorization: Bearer $key" http://127.0.0.1:$gw/v1/stream
   Tickets           curl -H "Authorization: Bearer $key" "http://127.0.0.1:$gw/v1/tickets?limit=5"
+  Interception      /v1/known-issues (an outage opens after ~2 min), /v1/incidents (the storm), /v1/remote-support (IPTV repairs)
   Simulator         $LOGS/simulator.log   (make simulate RATE=60 for more)
   Demo time         SLA targets x${SLA_TIME_SCALE:-0.05} (first response 30 min -> $(awk "BEGIN{print 1800*${SLA_TIME_SCALE:-0.05}}") s), callbacks after ${CALLBACK_DELAY_MS:-30000} ms
   Services          intake :8081, dispatch :8082, sla-monitor :8083, callback :8084, scoring :8085 (each /health, /metrics)
