@@ -111,14 +111,16 @@ describe('ticket lifecycle end to end', () => {
     expect(Number.isInteger(listed.priority)).toBe(true);
 
     for (const id of [httpIds[0]!, httpIds[57]!, found.items[0]!.id]) {
-      // The customer's notice travels on notifications.outbound.v1, beside ticket.assigned on another
-      // topic: the read model may see it a moment after the ticket shows as assigned.
+      // The customer's notice (notifications.outbound.v1) and the SLA clocks (sla.alerts.v1) travel
+      // on other topics than ticket.assigned: the read model may see them a moment after the ticket
+      // shows as assigned, so wait for all of them.
       const view = await waitFor(
         async () => {
           const v = (await getTicket(id))!;
-          return v.timeline.some((e) => e.type === 'notification.requested') ? v : undefined;
+          const seen = new Set(v.timeline.map((e) => e.type));
+          return seen.has('notification.requested') && seen.has('sla.clock-started') && v.clocks.length === 2 ? v : undefined;
         },
-        { message: `the customer notice in the timeline of ${id}` },
+        { message: `the customer notice and both SLA clocks in the view of ${id}` },
       );
       expect(view.ticket.state).toBe('assigned');
       expect(view.ticket.owner).toBe('agent/e2e');

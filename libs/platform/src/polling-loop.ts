@@ -1,3 +1,4 @@
+import type { BeforeApplicationShutdown, OnApplicationBootstrap } from '@nestjs/common';
 import type { Logger } from 'pino';
 
 /**
@@ -46,5 +47,28 @@ export class PollingLoop {
       this.logger.error({ err: e as Error, loop: this.name }, `${this.name} pass failed`);
       return false;
     }
+  }
+}
+
+/**
+ * A provider that runs its `pass()` on a PollingLoop from application bootstrap until shutdown
+ * (which waits for the pass in flight): the shape of every poller — timers, senders, sweepers.
+ */
+export abstract class PolledWorker implements OnApplicationBootstrap, BeforeApplicationShutdown {
+  private readonly loop: PollingLoop;
+
+  protected constructor(name: string, intervalMs: number, logger: Logger) {
+    this.loop = new PollingLoop(name, intervalMs, () => this.pass(), logger);
+  }
+
+  /** One pass; true when there may be more work right away (a full batch). */
+  abstract pass(): Promise<boolean | void>;
+
+  onApplicationBootstrap(): void {
+    this.loop.start();
+  }
+
+  async beforeApplicationShutdown(): Promise<void> {
+    await this.loop.stop();
   }
 }

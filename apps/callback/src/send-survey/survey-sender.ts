@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { Inject, Injectable, type BeforeApplicationShutdown, type OnApplicationBootstrap } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import type { Logger } from 'pino';
 import type { DataSource } from 'typeorm';
 import { makeEvent } from '@switchboard/contracts';
@@ -9,7 +9,7 @@ import { DATA_SOURCE, LOGGER } from '@switchboard/platform';
 import { SURVEY_CHANNEL, SURVEY_TEMPLATE, surveyInvitationText } from '../domain/survey-invitation';
 import { CALLBACK_CONFIG, type CallbackConfig } from '../callback.config';
 import { SOURCE } from '../persistence/source';
-import { PollingLoop } from '@switchboard/platform';
+import { PolledWorker } from '@switchboard/platform';
 
 interface DueSurvey {
   id: string;
@@ -24,24 +24,14 @@ interface DueSurvey {
  * no survey goes out twice. A survey whose ticket contact is not known yet waits for it.
  */
 @Injectable()
-export class SurveySender implements OnApplicationBootstrap, BeforeApplicationShutdown {
-  private readonly loop: PollingLoop;
-
+export class SurveySender extends PolledWorker {
   constructor(
     @Inject(DATA_SOURCE) private readonly dataSource: DataSource,
     @Inject(CLOCK) private readonly clock: Clock,
     @Inject(CALLBACK_CONFIG) private readonly config: CallbackConfig,
     @Inject(LOGGER) logger: Logger,
   ) {
-    this.loop = new PollingLoop('survey sender', config.pollMs, () => this.pass(), logger);
-  }
-
-  onApplicationBootstrap(): void {
-    this.loop.start();
-  }
-
-  async beforeApplicationShutdown(): Promise<void> {
-    await this.loop.stop();
+    super('survey sender', config.pollMs, logger);
   }
 
   /** One pass; true when the batch was full (more may be due). */

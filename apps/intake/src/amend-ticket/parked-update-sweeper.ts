@@ -1,10 +1,10 @@
-import { Inject, Injectable, type BeforeApplicationShutdown, type OnApplicationBootstrap } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import type { Logger } from 'pino';
 import type { DataSource } from 'typeorm';
 import { makeEvent, type Envelope } from '@switchboard/contracts';
 import { enqueueEvents } from '@switchboard/messaging';
 import { CLOCK, type Clock } from '@switchboard/persistence';
-import { DATA_SOURCE, LOGGER, PollingLoop } from '@switchboard/platform';
+import { DATA_SOURCE, LOGGER, PolledWorker } from '@switchboard/platform';
 import { INTAKE_CONFIG, type IntakeConfig } from '../intake.config';
 import { AMEND_SOURCE, applyUpdates, TICKET_COLUMNS, type StoredUpdate, type TicketRow } from './ticket-amender';
 
@@ -24,24 +24,14 @@ interface ParkedRow extends StoredUpdate {
  * never waits on the accept path.
  */
 @Injectable()
-export class ParkedUpdateSweeper implements OnApplicationBootstrap, BeforeApplicationShutdown {
-  private readonly loop: PollingLoop;
-
+export class ParkedUpdateSweeper extends PolledWorker {
   constructor(
     @Inject(DATA_SOURCE) private readonly dataSource: DataSource,
     @Inject(CLOCK) private readonly clock: Clock,
     @Inject(INTAKE_CONFIG) private readonly config: IntakeConfig,
     @Inject(LOGGER) logger: Logger,
   ) {
-    this.loop = new PollingLoop('parked update sweeper', config.parkedUpdatePollMs, () => this.pass(), logger);
-  }
-
-  onApplicationBootstrap(): void {
-    this.loop.start();
-  }
-
-  async beforeApplicationShutdown(): Promise<void> {
-    await this.loop.stop();
+    super('parked update sweeper', config.parkedUpdatePollMs, logger);
   }
 
   /** One pass; true when the batch was full. */

@@ -1,9 +1,9 @@
-import { Inject, Injectable, type BeforeApplicationShutdown, type OnApplicationBootstrap } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import type { Logger } from 'pino';
 import type { DataSource } from 'typeorm';
 import { enqueueEvents } from '@switchboard/messaging';
 import { CLOCK, type Clock } from '@switchboard/persistence';
-import { DATA_SOURCE, LOGGER, PollingLoop } from '@switchboard/platform';
+import { DATA_SOURCE, LOGGER, PolledWorker } from '@switchboard/platform';
 import { INTAKE_CONFIG, type IntakeConfig } from '../intake.config';
 import { RemoteSupportQueue, type ExpiringEntry } from './remote-support-queue';
 
@@ -16,24 +16,14 @@ const BATCH = 100;
  * off, so tickets held before never stay held.
  */
 @Injectable()
-export class RemoteHoldExpiry implements OnApplicationBootstrap, BeforeApplicationShutdown {
-  private readonly loop: PollingLoop;
-
+export class RemoteHoldExpiry extends PolledWorker {
   constructor(
     @Inject(DATA_SOURCE) private readonly dataSource: DataSource,
     @Inject(CLOCK) private readonly clock: Clock,
     @Inject(INTAKE_CONFIG) config: IntakeConfig,
     @Inject(LOGGER) logger: Logger,
   ) {
-    this.loop = new PollingLoop('remote hold expiry', config.remoteSupportPollMs, () => this.pass(), logger);
-  }
-
-  onApplicationBootstrap(): void {
-    this.loop.start();
-  }
-
-  async beforeApplicationShutdown(): Promise<void> {
-    await this.loop.stop();
+    super('remote hold expiry', config.remoteSupportPollMs, logger);
   }
 
   /** One pass; true when the batch was full (more may be due). */

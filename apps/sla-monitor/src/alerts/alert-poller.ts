@@ -1,4 +1,4 @@
-import { Inject, Injectable, type BeforeApplicationShutdown, type OnApplicationBootstrap } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import type { Logger } from 'pino';
 import type { DataSource } from 'typeorm';
 import { makeEvent } from '@switchboard/contracts';
@@ -8,7 +8,7 @@ import { DATA_SOURCE, LOGGER } from '@switchboard/platform';
 import { ClockSchedule } from '../domain/clock-schedule';
 import { CLOCK_COLUMNS, SOURCE, type ClockRow } from '../persistence/clock-row';
 import { SLA_MONITOR_CONFIG, type SlaMonitorConfig } from '../sla-monitor.config';
-import { PollingLoop } from '@switchboard/platform';
+import { PolledWorker } from '@switchboard/platform';
 import { TimerIndex, type DueTimer } from '../timers/timer-index';
 
 type Outcome = { kind: 'done' } | { kind: 'not-yet'; at: Date };
@@ -19,9 +19,7 @@ type Outcome = { kind: 'done' } | { kind: 'not-yet'; at: Date };
  * enqueues the event, so two pollers or a timer indexed twice cannot alert twice.
  */
 @Injectable()
-export class AlertPoller implements OnApplicationBootstrap, BeforeApplicationShutdown {
-  private readonly loop: PollingLoop;
-
+export class AlertPoller extends PolledWorker {
   constructor(
     @Inject(DATA_SOURCE) private readonly dataSource: DataSource,
     @Inject(CLOCK) private readonly clock: Clock,
@@ -29,15 +27,7 @@ export class AlertPoller implements OnApplicationBootstrap, BeforeApplicationShu
     @Inject(SLA_MONITOR_CONFIG) private readonly config: SlaMonitorConfig,
     private readonly timers: TimerIndex,
   ) {
-    this.loop = new PollingLoop('sla alert poller', config.pollMs, () => this.pass(), logger);
-  }
-
-  onApplicationBootstrap(): void {
-    this.loop.start();
-  }
-
-  async beforeApplicationShutdown(): Promise<void> {
-    await this.loop.stop();
+    super('sla alert poller', config.pollMs, logger);
   }
 
   /** One pass; true when the batch was full (more may be due). */

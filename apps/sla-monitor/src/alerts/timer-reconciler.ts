@@ -1,9 +1,8 @@
-import { Inject, Injectable, type BeforeApplicationShutdown, type OnApplicationBootstrap } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import type { Logger } from 'pino';
 import type { DataSource } from 'typeorm';
-import { DATA_SOURCE, LOGGER } from '@switchboard/platform';
+import { DATA_SOURCE, LOGGER, PolledWorker } from '@switchboard/platform';
 import { SLA_MONITOR_CONFIG, type SlaMonitorConfig } from '../sla-monitor.config';
-import { PollingLoop } from '@switchboard/platform';
 import { TimerIndex, type Timer } from '../timers/timer-index';
 
 const PAGE = 1_000;
@@ -21,24 +20,18 @@ interface RunningClock {
  * timer is harmless — the poller checks the clock and the alerts table before raising.
  */
 @Injectable()
-export class TimerReconciler implements OnApplicationBootstrap, BeforeApplicationShutdown {
-  private readonly loop: PollingLoop;
-
+export class TimerReconciler extends PolledWorker {
   constructor(
     @Inject(DATA_SOURCE) private readonly dataSource: DataSource,
     @Inject(LOGGER) private readonly logger: Logger,
     @Inject(SLA_MONITOR_CONFIG) config: SlaMonitorConfig,
     private readonly timers: TimerIndex,
   ) {
-    this.loop = new PollingLoop('sla timer reconciler', config.reconcileMs, () => this.reconcile(), logger);
+    super('sla timer reconciler', config.reconcileMs, logger);
   }
 
-  onApplicationBootstrap(): void {
-    this.loop.start();
-  }
-
-  async beforeApplicationShutdown(): Promise<void> {
-    await this.loop.stop();
+  pass(): Promise<void> {
+    return this.reconcile();
   }
 
   /** Indexes the timers of every running clock whose levels have not been alerted. */
