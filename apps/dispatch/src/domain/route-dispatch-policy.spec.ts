@@ -1,5 +1,5 @@
 import { chooseTechnicianForOrder } from './route-dispatch-policy';
-import { improveRoute, rebalanceRoutes } from './route-improvement';
+import { improveRoute, rebalanceRoutes, replanRoutes, seededRandom } from './route-improvement';
 import { euclidean, isFeasible, routeTravel, type PlanePoint, type RouteStop, type Shift, type TechnicianRoute } from './route-planning';
 
 const at = (x: number, y = 0): PlanePoint => ({ x, y });
@@ -85,11 +85,72 @@ describe('rebalanceRoutes: moving not-yet-started orders between technicians', (
     expect(routes[0]!.stops).toHaveLength(2);
   });
 
-  it('leaves every order where it is when the other technician has no room', () => {
+  it('trades orders instead when the other technician has no room for one more', () => {
     const routes = [tech('T-1', [stop('A', 10), stop('FAR', 0, 50)], { capacity: 2 }), tech('T-2', [stop('B', 0, 40), stop('C', 0, 60)], { capacity: 2 })];
-    expect(rebalanceRoutes(routes, euclidean).map((r) => r.stops.map((s) => s.id))).toEqual([
-      ['A', 'FAR'],
-      ['B', 'C'],
+    const out = rebalanceRoutes(routes, euclidean);
+    expect(out.map((r) => r.stops.map((s) => s.id).sort())).toEqual([
+      ['C', 'FAR'],
+      ['A', 'B'],
     ]);
+    expect(out.every((r) => isFeasible(r.shift, r.stops, euclidean))).toBe(true);
+  });
+
+  it('leaves a plan alone when no move shortens it', () => {
+    const routes = [tech('T-1', [stop('E', 10)]), tech('T-2', [stop('W', -10)])];
+    expect(rebalanceRoutes(routes, euclidean).map((r) => r.stops.map((s) => s.id))).toEqual([['E'], ['W']]);
+  });
+});
+
+describe('rebalanceRoutes: swaps when neither technician has room to take one more', () => {
+  it('trades two orders between technicians living at opposite ends', () => {
+    const west = tech('T-WEST', [stop('NEAR-EAST', 90)], { capacity: 1 });
+    const east = { ...tech('T-EAST', [stop('NEAR-WEST', 10)], { capacity: 1 }), shift: shift({ home: at(100), capacity: 1 }) };
+    const out = rebalanceRoutes([west, east], euclidean);
+    expect(out.map((r) => r.stops.map((s) => s.id))).toEqual([['NEAR-WEST'], ['NEAR-EAST']]);
+  });
+});
+
+describe('replanRoutes: ruin and recreate over the orders known so far', () => {
+  const total = (rs: TechnicianRoute<PlanePoint>[]) => rs.reduce((d, r) => d + routeTravel(r.shift, r.stops, euclidean), 0);
+  // Two clusters of four orders, north and south, dealt out badly: each technician crosses between them.
+  const north = [stop('N1', 0, 50), stop('N2', 5, 50), stop('N3', 5, 55), stop('N4', 0, 55)];
+  const south = [stop('S1', 0, -50), stop('S2', 5, -50), stop('S3', 5, -55), stop('S4', 0, -55)];
+  const mixed = () => [
+    tech('T-1', [north[0]!, south[0]!, north[1]!, south[1]!], { capacity: 4 }),
+    tech('T-2', [south[2]!, north[2]!, south[3]!, north[3]!], { capacity: 4 }),
+    tech('T-3', [], { capacity: 4 }),
+  ];
+
+  it('separates the clusters, one technician each, keeping every order exactly once and every route feasible', () => {
+    const out = replanRoutes(mixed(), euclidean, { iterations: 20, remove: 4, seed: 7 });
+    const ids = out.map((r) => r.stops.map((s) => s.id[0]).join(''));
+    expect(ids.filter((x) => x !== '').sort()).toEqual(['NNNN', 'SSSS']);
+    expect(out.flatMap((r) => r.stops.map((s) => s.id)).sort()).toEqual([...north, ...south].map((s) => s.id).sort());
+    expect(out.every((r) => isFeasible(r.shift, r.stops, euclidean))).toBe(true);
+    expect(total(out)).toBeLessThan(total(mixed()));
+  });
+
+  it('is repeatable for a seed and never worse than its input', () => {
+    const a = replanRoutes(mixed(), euclidean, { iterations: 5, remove: 2, seed: 3 });
+    const b = replanRoutes(mixed(), euclidean, { iterations: 5, remove: 2, seed: 3 });
+    expect(a).toEqual(b);
+    const good = replanRoutes(mixed(), euclidean, { iterations: 20, remove: 4, seed: 7 });
+    expect(total(replanRoutes(good, euclidean, { iterations: 10, remove: 3, seed: 1 }))).toBeLessThanOrEqual(total(good) + 1e-9);
+  });
+
+  it('keeps windows: an order due early stays first on its route', () => {
+    const routes = [tech('T-1', [stop('EARLY', 0, 60, { due: 60 }), stop('A', 0, 10), stop('B', 0, 20)], { capacity: 4 })];
+    const out = replanRoutes(routes, euclidean, { iterations: 10, remove: 3, seed: 5 });
+    expect(out[0]!.stops[0]!.id).toBe('EARLY');
+    expect(isFeasible(out[0]!.shift, out[0]!.stops, euclidean)).toBe(true);
+  });
+
+  it('draws the same pseudo-random numbers for the same seed, in [0, 1)', () => {
+    const r1 = seededRandom(42);
+    const r2 = seededRandom(42);
+    const xs = Array.from({ length: 5 }, () => r1());
+    expect(Array.from({ length: 5 }, () => r2())).toEqual(xs);
+    expect(xs.every((x) => x >= 0 && x < 1)).toBe(true);
+    expect(seededRandom(43)()).not.toBe(xs[0]);
   });
 });
