@@ -95,6 +95,13 @@ describe('rebalanceRoutes: moving not-yet-started orders between technicians', (
     expect(out.every((r) => isFeasible(r.shift, r.stops, euclidean))).toBe(true);
   });
 
+  it('never moves a started order to another technician', () => {
+    const routes = [{ ...tech('T-1', [stop('FAR', 0, 50), stop('A', 10)]), started: 1 }, tech('T-2', [stop('B', 0, 40), stop('C', 0, 60)])];
+    const out = rebalanceRoutes(routes, euclidean);
+    expect(out[0]!.stops[0]!.id).toBe('FAR');
+    expect(replanRoutes(routes, euclidean, { iterations: 10, remove: 3, seed: 2 })[0]!.stops[0]!.id).toBe('FAR');
+  });
+
   it('leaves a plan alone when no move shortens it', () => {
     const routes = [tech('T-1', [stop('E', 10)]), tech('T-2', [stop('W', -10)])];
     expect(rebalanceRoutes(routes, euclidean).map((r) => r.stops.map((s) => s.id))).toEqual([['E'], ['W']]);

@@ -50,7 +50,8 @@ export function improveRoute<P>(shift: Shift<P>, stops: readonly RouteStop<P>[],
  * technicians who already have stops (an unused technician is never opened; a route may empty):
  * relocate (an order to its cheapest feasible insertion in another route), swap (two orders trade
  * places across two routes) and tail exchange (2-opt*: two routes swap their remainders after a cut).
- * First improvement, until no move helps; every route stays feasible (windows, shift end, capacity).
+ * First improvement, until no move helps; every route stays feasible (windows, shift end, capacity)
+ * and started stops (`started`) stay where they are.
  * Returns new route objects; the input is not changed.
  */
 export function rebalanceRoutes<P>(routes: readonly TechnicianRoute<P>[], travel: TravelEstimate<P>): TechnicianRoute<P>[] {
@@ -69,7 +70,7 @@ export function rebalanceRoutes<P>(routes: readonly TechnicianRoute<P>[], travel
   const relocate = (): boolean => {
     for (let a = 0; a < out.length; a++) {
       const from = out[a]!;
-      for (let i = 0; i < from.stops.length; i++) {
+      for (let i = from.started ?? 0; i < from.stops.length; i++) {
         const without = [...from.stops.slice(0, i), ...from.stops.slice(i + 1)];
         const saved = cost(from) - cost({ shift: from.shift, stops: without });
         if (saved <= EPS || !isFeasible(from.shift, without, travel)) continue;
@@ -93,8 +94,8 @@ export function rebalanceRoutes<P>(routes: readonly TechnicianRoute<P>[], travel
       for (let b = a + 1; b < out.length; b++) {
         const ra = out[a]!;
         const rb = out[b]!;
-        for (let i = 0; i < ra.stops.length; i++) {
-          for (let j = 0; j < rb.stops.length; j++) {
+        for (let i = ra.started ?? 0; i < ra.stops.length; i++) {
+          for (let j = rb.started ?? 0; j < rb.stops.length; j++) {
             const u = ra.stops[i]!;
             const v = rb.stops[j]!;
             const delta =
@@ -118,8 +119,8 @@ export function rebalanceRoutes<P>(routes: readonly TechnicianRoute<P>[], travel
         const ra = out[a]!;
         const rb = out[b]!;
         if (ra.stops.length === 0 || rb.stops.length === 0) continue;
-        for (let i = 0; i <= ra.stops.length; i++) {
-          for (let j = 0; j <= rb.stops.length; j++) {
+        for (let i = ra.started ?? 0; i <= ra.stops.length; i++) {
+          for (let j = rb.started ?? 0; j <= rb.stops.length; j++) {
             if ((i === 0 && j === 0) || (i === ra.stops.length && j === rb.stops.length)) continue;
             const delta =
               travel(node(ra, i - 1), node(rb, j)) + travel(node(rb, j - 1), node(ra, i)) - travel(node(ra, i - 1), node(ra, i)) - travel(node(rb, j - 1), node(rb, j));
@@ -193,7 +194,8 @@ function regretInsert<P>(routes: TechnicianRoute<P>[], orders: RouteStop<P>[], t
  * Re-plans the not-yet-started orders of all technicians by ruin and recreate (large neighbourhood
  * search): take out `remove` related orders (near one another in place and time, around a random
  * one), put them back by regret insertion, keep the result when the total travel shrinks; then
- * polish with rebalanceRoutes and improveRoute. Deterministic for a seed; every route stays feasible;
+ * polish with rebalanceRoutes and improveRoute. Started stops never move. Deterministic for a seed;
+ * every route stays feasible;
  * never worse than the input. Usable online: it only needs the orders known so far.
  */
 export function replanRoutes<P>(
@@ -208,7 +210,7 @@ export function replanRoutes<P>(
   let current = best;
   let currentCost = bestCost;
   for (let it = 0; it < options.iterations; it++) {
-    const all = current.flatMap((r) => r.stops);
+    const all = current.flatMap((r) => r.stops.slice(r.started ?? 0));
     if (all.length < 2) break;
     const center = all[Math.floor(random() * all.length)]!;
     const related = all
@@ -231,5 +233,5 @@ export function replanRoutes<P>(
       bestCost = c;
     }
   }
-  return rebalanceRoutes(best, travel).map((r) => ({ ...r, stops: improveRoute(r.shift, r.stops, travel) }));
+  return rebalanceRoutes(best, travel).map((r) => ({ ...r, stops: improveRoute(r.shift, r.stops, travel, r.started ?? 0) }));
 }

@@ -13,14 +13,15 @@ import {
 // A line world: home at x=0, travel time = distance.
 const at = (x: number, y = 0): PlanePoint => ({ x, y });
 const shift = (over: Partial<Shift<PlanePoint>> = {}): Shift<PlanePoint> => ({ home: at(0), start: 0, end: 100, capacity: 10, ...over });
-const stop = (id: string, x: number, over: Partial<RouteStop<PlanePoint>> = {}): RouteStop<PlanePoint> => ({
+const stop = (id: string, x: number, yOrOver: number | Partial<RouteStop<PlanePoint>> = {}, more: Partial<RouteStop<PlanePoint>> = {}): RouteStop<PlanePoint> => ({
   id,
-  at: at(x),
+  at: at(x, typeof yOrOver === 'number' ? yOrOver : 0),
   ready: 0,
   due: 100,
   service: 0,
   load: 1,
-  ...over,
+  ...(typeof yOrOver === 'number' ? {} : yOrOver),
+  ...more,
 });
 
 describe('scheduleRoute: timing and feasibility of a technician’s day', () => {
@@ -95,6 +96,15 @@ describe('cheapestInsertion: where a new order goes, what it adds, the slack it 
 
   it('refuses an order over the daily capacity', () => {
     expect(cheapestInsertion({ shift: shift({ capacity: 2 }), stops: [stop('A', 10, { load: 2 })] }, stop('N', 11), euclidean)).toEqual({ feasible: false, reason: 'capacity' });
+  });
+
+  it('never inserts before the stops already started', () => {
+    // Cheapest would be first (on the way to A), but A is under way: N goes after it.
+    const route = { shift: shift(), stops: [stop('A', 20), stop('B', 20, 20)], started: 1 };
+    const after = cheapestInsertion(route, stop('N', 10), euclidean);
+    expect(after).toMatchObject({ feasible: true, position: 2 });
+    expect(after.feasible && after.addedTravel).toBeCloseTo(Math.hypot(10, 20) + 10 - Math.hypot(20, 20), 9);
+    expect(cheapestInsertion({ ...route, started: 0 }, stop('N', 10), euclidean)).toMatchObject({ feasible: true, position: 0, addedTravel: 0 });
   });
 
   it('into an empty route: out and back from home', () => {

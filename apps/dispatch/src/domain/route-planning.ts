@@ -67,6 +67,8 @@ export interface TechnicianRoute<P> {
   technicianId: string;
   shift: Shift<P>;
   stops: readonly RouteStop<P>[];
+  /** How many leading stops are started or done: they never move, and nothing is inserted before them (default 0). */
+  started?: number;
 }
 
 export interface TimedStop {
@@ -151,10 +153,12 @@ export type Insertion =
 /**
  * Cheapest feasible insertion of `order` into the route: every position is tried in O(1) with the
  * route's earliest start times (forward) and latest start times (backward), and the one that adds
- * the least travel wins (ties: the earlier position). The route itself must be feasible.
+ * the least travel wins (ties: the earlier position). Never before the route's started stops. The
+ * route itself must be feasible.
  */
-export function cheapestInsertion<P>(route: Pick<TechnicianRoute<P>, 'shift' | 'stops'>, order: RouteStop<P>, travel: TravelEstimate<P>): Insertion {
+export function cheapestInsertion<P>(route: Pick<TechnicianRoute<P>, 'shift' | 'stops' | 'started'>, order: RouteStop<P>, travel: TravelEstimate<P>): Insertion {
   const { shift, stops } = route;
+  const firstOpen = Math.min(route.started ?? 0, stops.length);
   const n = stops.length;
   let load = order.load;
   for (const s of stops) load += s.load;
@@ -180,7 +184,7 @@ export function cheapestInsertion<P>(route: Pick<TechnicianRoute<P>, 'shift' | '
   }
 
   let best: Insertion | undefined;
-  for (let p = 0; p <= n; p++) {
+  for (let p = firstOpen; p <= n; p++) {
     const prev = p === 0 ? shift.home : stops[p - 1]!.at;
     const nextNode = p === n ? shift.home : stops[p]!.at;
     const start = Math.max(departure[p]! + travel(prev, order.at), order.ready);
@@ -207,7 +211,7 @@ export function insertAt<T>(stops: readonly T[], position: number, stop: T): T[]
  * has a feasible insertion; with the travel that booking would add.
  */
 export function offerableWindows<P>(
-  route: Pick<TechnicianRoute<P>, 'shift' | 'stops'>,
+  route: Pick<TechnicianRoute<P>, 'shift' | 'stops' | 'started'>,
   order: Omit<RouteStop<P>, 'ready' | 'due'>,
   candidates: readonly { from: number; to: number }[],
   travel: TravelEstimate<P>,
