@@ -8,7 +8,7 @@ SERVICES := deploy/local/services.sh
 # Use the connection settings of the running (or external) infrastructure.
 INFRA_ENV = eval "$$($(INFRA) env)"
 
-.PHONY: help deps build typecheck lint schemas unit infra-up topics up down status simulate test test-int test-e2e bench bench-intake clean
+.PHONY: help deps build typecheck lint schemas unit infra-up topics up down status simulate test test-int test-e2e bench bench-intake bench-dispatch clean
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
@@ -70,13 +70,19 @@ test-e2e: build infra-up ## end-to-end tests: services as processes
 test: deps typecheck lint build infra-up ## the whole suite: gates, unit, integration, e2e
 	$(INFRA_ENV); npx jest --ci --runInBand
 
-bench: bench-intake ## run the benchmarks (today: bench-intake)
+bench: bench-intake bench-dispatch ## run the benchmarks (bench-intake, bench-dispatch)
 
 # Not a test: prints what it measured beside the targets. Uses KAFKA_BROKERS / DATABASE_URL (the
 # services' defaults when unset) and makes its own database and topic prefix, removed at the end.
 bench-intake: build ## intake tickets/s and added latency beside the raw kafkajs consume rate (BENCH_TICKETS, BENCH_RATE, BENCH_SECONDS)
 	npx swc test/bench -d dist --quiet
 	node dist/test/bench/intake-throughput.js
+
+# Not a test either, and needs no infrastructure: dispatch's online policy on Solomon's VRPTW
+# instances (test/bench/solomon/) against greedy-nearest and the published optimum.
+bench-dispatch: build ## dispatch route quality on Solomon VRPTW: distance, windows missed, technicians vs optimum and greedy (BENCH_INSTANCES)
+	npx swc test/bench -d dist --quiet
+	node dist/test/bench/solomon-dispatch.js
 
 clean: ## remove build output (keeps infrastructure data)
 	rm -rf dist coverage
