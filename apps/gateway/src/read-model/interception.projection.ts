@@ -78,9 +78,17 @@ export async function projectInterception(m: EntityManager, event: InterceptionE
   }
 }
 
-/** Keeps `shown_state` (what the API shows and filters on) equal to the progress with the interception over it. */
+/**
+ * Keeps `shown_state` (what the API shows and filters on) equal to the progress with the
+ * interception over it. One ticket's events arrive on several topics and are projected by
+ * concurrent transactions: the row is read `FOR UPDATE`, so this waits for another transaction
+ * that moved the ticket and derives from what it committed, never from a stale snapshot.
+ */
 export async function refreshShownState(m: EntityManager, ticketId: string): Promise<void> {
-  const [r] = await m.query<{ state: string; hold_reason: string | null; resolution: string | null }[]>('SELECT state, hold_reason, resolution FROM rm_tickets WHERE id = $1', [ticketId]);
+  const [r] = await m.query<{ state: string; hold_reason: string | null; resolution: string | null }[]>(
+    'SELECT state, hold_reason, resolution FROM rm_tickets WHERE id = $1 FOR UPDATE',
+    [ticketId],
+  );
   if (!r) return;
   // `unknown` until the ticket's first state-moving event: shown as it is.
   const shown = r.state === 'unknown' ? r.state : shownState(r.state as TicketState, { holdReason: r.hold_reason, resolution: r.resolution });
