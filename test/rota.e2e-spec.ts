@@ -175,4 +175,13 @@ describe('rest rota (gateway + intake + dispatch)', () => {
     expect(inverted.status).toBe(422);
     expect((await api('/v1/technicians/nobody-here/absences', { method: 'POST', body: JSON.stringify({ from: today, to: today, reason: 'x' }) })).status).toBe(404);
   });
+
+  it('gives a newcomer to the group a rest day in the current rota and leaves everyone else’s days alone', async () => {
+    const before = await getRota();
+    const newcomer: TechnicianRegister = { ...technicians[0]!, technicianId: id('e'), name: 'Engineer E', zone: 'z4' };
+    expect((await api('/v1/technicians', { method: 'POST', body: JSON.stringify({ technicians: [newcomer] }) })).status).toBe(202);
+    const after = await waitForRota((r) => (restOf(r, 'e')?.length ?? 0) > 0, 'the newcomer in the rota');
+    expect(restOf(after, 'e')).toHaveLength(1);
+    for (const s of ['a', 'b', 'c', 'd']) expect(restOf(after, s)).toEqual(restOf(before, s));
+  });
 });
