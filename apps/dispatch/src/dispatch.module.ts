@@ -15,10 +15,15 @@ import { RegisterTechnicianHandler } from './register-technician/register-techni
 import { RegisterTechnicianMessageController } from './register-technician/register-technician.message.controller';
 import { RequestDispatchHandler } from './request-dispatch/request-dispatch.handler';
 import { RequestDispatchMessageController } from './request-dispatch/request-dispatch.message.controller';
+import { RecordAbsenceHandler } from './record-absence/record-absence.handler';
+import { RecordAbsenceMessageController } from './record-absence/record-absence.message.controller';
+import { RotaKeeper } from './rota/rota-keeper';
+import { SetRotaHandler } from './set-rota/set-rota.handler';
+import { SetRotaMessageController } from './set-rota/set-rota.message.controller';
 
 @Module({
   imports: [PlatformModule.forService(dispatchService)],
-  controllers: [AssignTicketMessageController, RedispatchTicketMessageController, RegisterTechnicianMessageController, ProgressAssignmentMessageController, RequestDispatchMessageController, InterceptTicketMessageController],
-  providers: [dispatchConfigProvider, TicketDispatcher, AssignTicketHandler, RedispatchTicketHandler, RegisterTechnicianHandler, ProgressAssignmentHandler, RequestDispatchHandler, InterceptTicketHandler],
+  controllers: [AssignTicketMessageController, RedispatchTicketMessageController, RegisterTechnicianMessageController, ProgressAssignmentMessageController, RequestDispatchMessageController, InterceptTicketMessageController, SetRotaMessageController, RecordAbsenceMessageController],
+  providers: [dispatchConfigProvider, TicketDispatcher, AssignTicketHandler, RedispatchTicketHandler, RegisterTechnicianHandler, ProgressAssignmentHandler, RequestDispatchHandler, InterceptTicketHandler, RotaKeeper, SetRotaHandler, RecordAbsenceHandler],
 })
 export class DispatchModule {}

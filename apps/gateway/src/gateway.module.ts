@@ -18,6 +18,8 @@ import { StreamHttpController } from './stream/stream.http.controller';
 import { StreamHub } from './stream/stream.hub';
 import { SurveyAnswersHttpController } from './surveys/survey-answers.http.controller';
 import { TechniciansHttpController } from './technicians/technicians.http.controller';
+import { RotaHttpController } from './technicians/rota.http.controller';
+import { RotaMessageController } from './read-model/rota.message.controller';
 import { SubmitTicketHttpController } from './tickets/submit-ticket.http.controller';
 import { TicketQueriesHttpController } from './tickets/ticket-queries.http.controller';
 
@@ -27,6 +29,7 @@ import { TicketQueriesHttpController } from './tickets/ticket-queries.http.contr
     SubmitTicketHttpController,
     TicketQueriesHttpController,
     AssignmentActionsHttpController,
+    RotaHttpController,
     TechniciansHttpController,
     SurveyAnswersHttpController,
     KnownIssuesHttpController,
@@ -37,6 +40,7 @@ import { TicketQueriesHttpController } from './tickets/ticket-queries.http.contr
     ReadModelMessageController,
     RemoteSupportHttpController,
     RemoteSupportQueueMessageController,
+    RotaMessageController,
   ],
   providers: [
     { provide: GATEWAY_CONFIG, useFactory: () => loadGatewayConfig() },

@@ -37,7 +37,7 @@ export const TOPOLOGY: Readonly<Record<Topic, TopicTopology>> = {
   [Topics.DispatchAssignments]: {
     producers: ['dispatch'],
     consumers: ['gateway', 'intake', 'sla-monitor', 'callback', 'scoring'],
-    key: 'the ticket id (the technician id for `technician.registered`)',
+    key: 'the ticket id (the technician id for `technician.registered` and `absence.recorded`, the group for `rota.updated`)',
     description: 'The roster, assignments and their progress, and refused commands.',
   },
   [Topics.SlaAlerts]: {
@@ -79,8 +79,8 @@ export const TOPOLOGY: Readonly<Record<Topic, TopicTopology>> = {
   [Topics.DispatchCommands]: {
     producers: ['gateway'],
     consumers: ['dispatch'],
-    key: 'the aggregate the command acts on (`technicianId` or `assignmentId`)',
-    description: 'Commands from the gateway to dispatch: the roster and technician actions.',
+    key: 'the aggregate the command acts on (`technicianId`, `assignmentId`, or the group for `rota.set`)',
+    description: 'Commands from the gateway to dispatch: the roster, technician actions, the rest rota and absences.',
   },
   [Topics.CallbackCommands]: {
     producers: ['gateway'],

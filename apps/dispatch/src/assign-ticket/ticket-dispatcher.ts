@@ -9,13 +9,15 @@ import { explainRequested } from '../domain/dispatch-interception';
 import { explainRedispatch } from '../domain/reopened-dispatch';
 import { TechnicianSelector, type TechnicianCandidate } from '../domain/technician-selector';
 import { DispatchStore, type DispatchTicket } from '../persistence/dispatch-store';
+import { RotaKeeper } from '../rota/rota-keeper';
 
 export const DISPATCH_SOURCE = 'switchboard/dispatch';
 
 export type DispatchAttempt = { assigned: true; assignmentId: string; technicianId: string } | { assigned: false; reason: string };
 
 /**
- * Places tickets with technicians: runs the TechnicianSelector over the region's roster, records
+ * Places tickets with technicians: runs the TechnicianSelector over the region's roster (minus who
+ * rests or is absent today, RotaKeeper), records
  * the assignment with its reason, and emits `ticket.assigned` and the customer's notice on
  * dispatch. Callers hold the region lock (DispatchStore.lockRegion).
  */
@@ -26,6 +28,7 @@ export class TicketDispatcher {
   constructor(
     @Inject(CLOCK) private readonly clock: Clock,
     private readonly config: DispatchConfig,
+    private readonly rota: RotaKeeper,
   ) {}
 
   /**
@@ -100,6 +103,7 @@ export class TicketDispatcher {
    */
   async place(ctx: HandlerContext, ticket: DispatchTicket, cause: Envelope): Promise<DispatchAttempt> {
     const roster = await DispatchStore.roster(ctx.manager, ticket.region);
+    await this.rota.markUnavailable(ctx, roster);
     const attempt = await this.tryAssign(ctx, ticket, roster, cause);
     if (attempt.assigned) return attempt;
 
@@ -124,6 +128,7 @@ export class TicketDispatcher {
     const waiting = await DispatchStore.waitingTickets(ctx.manager, region);
     if (waiting.length === 0) return 0;
     const roster = await DispatchStore.roster(ctx.manager, region);
+    await this.rota.markUnavailable(ctx, roster);
     let placed = 0;
     for (const ticket of waiting) {
       if ((await this.tryAssign(ctx, ticket, roster, cause)).assigned) placed++;

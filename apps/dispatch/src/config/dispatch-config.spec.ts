@@ -12,4 +12,13 @@ describe('DispatchConfig', () => {
   it('refuses a blank channel, naming the variable', () => {
     expect(() => DispatchConfig.fromEnv({ SUPERVISION_CHANNEL: '  ' })).toThrow(/SUPERVISION_CHANNEL/);
   });
+
+  it('applies the rota in Asia/Shanghai by default, or DISPATCH_TIME_ZONE', () => {
+    expect(DispatchConfig.fromEnv({}).timeZone).toBe('Asia/Shanghai');
+    expect(DispatchConfig.fromEnv({ DISPATCH_TIME_ZONE: 'Europe/Paris' }).timeZone).toBe('Europe/Paris');
+  });
+
+  it('refuses an unknown time zone, naming the variable', () => {
+    expect(() => DispatchConfig.fromEnv({ DISPATCH_TIME_ZONE: 'Mars/Olympus' })).toThrow(/DISPATCH_TIME_ZONE/);
+  });
 });

@@ -17,6 +17,8 @@ export interface TechnicianCandidate {
   dailyCapacity: number;
   /** Assignments given and not yet completed. */
   openAssignments: number;
+  /** Set when the rest rota or an approved absence keeps the technician off on the ticket's business date. */
+  unavailable?: { status: 'resting' | 'absent'; reason: string };
 }
 
 export interface TicketToDispatch {
@@ -47,8 +49,9 @@ export type Selection =
   | { assigned: false; reason: string };
 
 /** Why a technician of the region cannot take this ticket at all; undefined when it can. */
-export function exclusionOf(t: TechnicianCandidate, ticket: TicketToDispatch): 'off-duty' | 'not-skilled' | 'at-capacity' | undefined {
+export function exclusionOf(t: TechnicianCandidate, ticket: TicketToDispatch): 'off-duty' | 'resting' | 'absent' | 'not-skilled' | 'at-capacity' | undefined {
   if (!t.onDuty) return 'off-duty';
+  if (t.unavailable) return t.unavailable.status;
   if (!isSkilledFor(t, ticket)) return 'not-skilled';
   if (t.openAssignments >= t.dailyCapacity) return 'at-capacity';
   return undefined;
@@ -70,26 +73,29 @@ const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? o
  * The walking skeleton's slice of rolling dispatch (domain.md §3): only technicians on duty,
  * skilled for the ticket's service and kind, and under their daily capacity may take it; the
  * zone's own engineers come first ("zone priority"), else anyone in the region; among those, the
- * least loaded ("balanced workload"). Customer tier, distance and the rota come with the full
- * rolling-dispatch policy.
+ * least loaded ("balanced workload"). A technician resting or absent on the ticket's business
+ * date (rest-rota.ts) is skipped, and the explanation names who and why.
  */
 export class TechnicianSelector {
   select(ticket: TicketToDispatch, roster: readonly TechnicianCandidate[]): Selection {
     const inRegion = roster.filter((t) => t.region === ticket.region);
-    const excluded = { 'off-duty': 0, 'not-skilled': 0, 'at-capacity': 0 };
+    const excluded = { 'off-duty': 0, resting: 0, absent: 0, 'not-skilled': 0, 'at-capacity': 0 };
     const eligible: TechnicianCandidate[] = [];
+    const offRota: string[] = [];
     for (const t of inRegion) {
       const why = exclusionOf(t, ticket);
       if (why) excluded[why]++;
       else eligible.push(t);
+      if (why === 'resting' || why === 'absent') offRota.push(`${t.technicianId} ${why} (${t.unavailable!.reason})`);
     }
+    const rotaText = offRota.length === 0 ? '' : `; skipped: ${offRota.join(', ')}`;
     const work = `${ticket.service}/${ticket.kind}`;
 
     if (eligible.length === 0) {
       const roster =
         inRegion.length === 0
           ? `no technician is registered in region ${ticket.region}`
-          : `region ${ticket.region} has ${plural(inRegion.length, 'technician')}: ${excluded['off-duty']} off duty, ${excluded['not-skilled']} not skilled for ${work}, ${excluded['at-capacity']} at capacity`;
+          : `region ${ticket.region} has ${plural(inRegion.length, 'technician')}: ${excluded['off-duty']} off duty, ${excluded['not-skilled']} not skilled for ${work}, ${excluded['at-capacity']} at capacity${rotaText}`;
       return { assigned: false, reason: `no on-duty technician skilled for ${work} with capacity left in zone ${ticket.zone} or region ${ticket.region} (${roster})` };
     }
 
@@ -106,12 +112,12 @@ export class TechnicianSelector {
         ? `engineer of zone ${ticket.zone}, fewest open assignments among ${plural(zoneEngineers.length, 'zone engineer')}`
         : `no eligible engineer in zone ${ticket.zone}; from zone ${chosen.zone}, fewest open assignments among ${plural(others.length, 'eligible technician')} of region ${ticket.region}`;
     const list = candidates.map((c) => `${c.technicianId} (zone ${c.zone}, ${c.openAssignments} open)`).join(', ');
-    const skipped = inRegion.length - eligible.length;
+    const skipped = inRegion.length - eligible.length - offRota.length;
     const skippedText =
       skipped === 0 ? '' : `; not eligible: ${excluded['off-duty']} off duty, ${excluded['not-skilled']} not skilled, ${excluded['at-capacity']} at capacity`;
     const explanation =
       `${rule}: ${chosen.technicianId} — on duty, skilled for ${work}, ` +
-      `${chosen.openAssignments} of ${chosen.dailyCapacity} open, ${why}; candidates: ${list}${skippedText}`;
+      `${chosen.openAssignments} of ${chosen.dailyCapacity} open, ${why}; candidates: ${list}${skippedText}${rotaText}`;
     return { assigned: true, technician: chosen, rule, candidates, explanation };
   }
 }

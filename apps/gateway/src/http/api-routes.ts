@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { cellRowSchema, checkKnownIssueFields, incidentResolveSchema, id as codeId, knownIssueFields, knownIssueKinds, knownIssueOpenExample, remoteSupportReleaseSchema, remoteSupportResolveSchema, holdReasons, resolutionCodes, ticketClasses, ticketResolutions, surveyAnswerSchema, technicianRegisterExample, technicianRegisterSchema, ticketReceivedExample, ticketReceivedSchema, Topics } from '@switchboard/contracts';
+import { absenceRecordSchema, cellRowSchema, checkKnownIssueFields, checkRotaSet, isoWeek, rotaSetSchema, incidentResolveSchema, id as codeId, knownIssueFields, knownIssueKinds, knownIssueOpenExample, remoteSupportReleaseSchema, remoteSupportResolveSchema, holdReasons, resolutionCodes, ticketClasses, ticketResolutions, surveyAnswerSchema, technicianRegisterExample, technicianRegisterSchema, ticketReceivedExample, ticketReceivedSchema, Topics } from '@switchboard/contracts';
 import { assignmentActions, ShownTicketStates } from '../domain/ticket-progress';
 
 /**
@@ -27,7 +27,7 @@ export interface ApiResponse {
 
 export interface ApiRoute {
   operationId: string;
-  method: 'get' | 'post';
+  method: 'get' | 'post' | 'put';
   /** OpenAPI form: `/v1/tickets/{id}`. */
   path: string;
   tag: string;
@@ -322,6 +322,72 @@ export const ApiRoutes = {
     summary: 'The roster, by region',
     query: z.strictObject({ region: z.string().max(64).optional() }),
     responses: { 200: { description: 'Technicians as dispatch registered them (`technician.registered`).', schema: z.object({ items: z.array(z.unknown()) }) } },
+  },
+  getRota: {
+    operationId: 'getRota',
+    method: 'get',
+    path: '/v1/technicians/rota',
+    tag: 'technicians',
+    summary: "A group's rest rota for a week, with absences",
+    description:
+      "Each technician of the group with their rest days and approved absences in the ISO week (Monday first), as dispatch announced them (`rota.updated`, `absence.recorded`). " +
+      '`generated: false` means the group has no rota for that week yet (ADR 0016: nobody rests until a supervisor switches it on with `PUT /v1/technicians/rota`).',
+    query: z.strictObject({ group: codeId, week: isoWeek }),
+    responses: {
+      200: {
+        description: 'The rota of the week.',
+        schema: z.object({
+          group: z.string(),
+          week: z.string(),
+          days: z.array(z.string()),
+          generated: z.boolean(),
+          updatedAt: nullableString,
+          technicians: z.array(
+            z.object({
+              technicianId: z.string(),
+              name: nullableString,
+              restDays: z.array(z.string()),
+              absences: z.array(z.object({ absenceId: z.uuid(), from: z.string(), to: z.string(), reason: z.string() })),
+            }),
+          ),
+        }),
+      },
+    },
+  },
+  setRota: {
+    operationId: 'setRota',
+    method: 'put',
+    path: '/v1/technicians/rota',
+    tag: 'technicians',
+    summary: "Set technicians' rest days in a group's rota for a week",
+    description:
+      'Sent to dispatch as `rota.set` on `dispatch.commands.v1`. The week\'s rota is generated first if the group has none (one rest day each, ' +
+      'about one technician resting a day); the named technicians get the given days, the others keep theirs. An empty `restDays` only generates. ' +
+      'From then on a technician resting on the business date (DISPATCH_TIME_ZONE) is never dispatched. A technician not in the group shows as `command.rejected` in the stream.',
+    body: rotaSetSchema.pick({ group: true, week: true, restDays: true }).superRefine(checkRotaSet),
+    bodyExample: { group: 'xihu-a', week: '2026-W48', restDays: [{ technicianId: 'T-XH-01', days: ['2026-11-28'] }] },
+    responses: {
+      202: { description: 'The command was sent.', schema: z.object({ ...commandSent, group: z.string(), week: z.string() }) },
+      422: { description: 'The body is not valid, e.g. a technician would have no rest day that week, or a day lies outside the week.', schema: apiErrorSchema },
+    },
+  },
+  recordAbsence: {
+    operationId: 'recordAbsence',
+    method: 'post',
+    path: '/v1/technicians/{id}/absences',
+    tag: 'technicians',
+    summary: 'Record an approved absence of a technician',
+    description: 'Sent to dispatch as `absence.record` on `dispatch.commands.v1`: the technician is not dispatched from `from` to `to` (both included, business dates).',
+    params: z.strictObject({ id: codeId }),
+    body: absenceRecordSchema
+      .pick({ from: true, to: true, reason: true })
+      .refine((a) => a.from <= a.to, { path: ['to'], message: '`to` must be the same as or later than `from`' }),
+    bodyExample: { from: '2026-11-24', to: '2026-11-26', reason: 'sick leave' },
+    responses: {
+      202: { description: 'The command was sent.', schema: z.object({ ...commandSent, absenceId: z.uuid(), technicianId: z.string() }) },
+      404: { description: 'No such technician.', schema: apiErrorSchema },
+      422: { description: 'The body is not valid.', schema: apiErrorSchema },
+    },
   },
   answerSurvey: {
     operationId: 'answerSurvey',

@@ -226,6 +226,10 @@ export async function project(m: EntityManager, event: DecodedEvent): Promise<vo
     case 'remote-support.release':
     case 'ticket.updated':
     case 'ticket.amended':
+    case 'rota.set': // the rest rota (issue 5): rota.projection.ts, its own controller
+    case 'rota.updated':
+    case 'absence.record':
+    case 'absence.recorded':
       break;
     case 'ticket.held':
     case 'ticket.resolved':

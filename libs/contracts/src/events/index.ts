@@ -1,4 +1,6 @@
 export * from './common';
+export * from './absence-record';
+export * from './absence-recorded';
 export * from './assignment-command';
 export * from './assignment-progressed';
 export * from './assignment-withdrawn';
@@ -25,6 +27,8 @@ export * from './survey-answer';
 export * from './survey-completed';
 export * from './survey-scheduled';
 export * from './survey-unsatisfied';
+export * from './rota-set';
+export * from './rota-updated';
 export * from './technician-register';
 export * from './technician-registered';
 export * from './ticket-accepted';
