@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { TechnicianRegister, TicketReceived } from '@switchboard/contracts';
 import { waitFor } from '@switchboard/testing';
-import { startPlatform, type RunningPlatform } from './support/platform';
+import { registerRoster, startPlatform, type RunningPlatform } from './support/platform';
 
 /**
  * Issue 4 across all six services: intake's interception as the rest of the platform acts on it —
@@ -64,14 +64,7 @@ describe('interception across the platform', () => {
   beforeAll(async () => {
     // IPTV repairs wait for remote support far longer than the test: only a release sends them on.
     platform = await startPlatform(18500, { REMOTE_SUPPORT_KINDS: 'repair:iptv', REMOTE_SUPPORT_HOLD_MINUTES: '60', SLA_POLL_MS: '100' });
-    expect((await platform.api('/v1/technicians', { method: 'POST', body: JSON.stringify({ technicians }) })).status).toBe(202);
-    await waitFor(
-      async () => {
-        const list = (await (await platform.api(`/v1/technicians?region=${region}`)).json()) as { items: unknown[] };
-        return list.items.length === technicians.length || undefined;
-      },
-      { message: 'the roster to be registered' },
-    );
+    await registerRoster(platform.api, technicians);
   });
 
   afterAll(async () => {

@@ -5,7 +5,7 @@ import { makeEvent, ticketIdFor, type TechnicianRegister, type TicketReceived } 
 import { createKafka, physicalTopic } from '@switchboard/messaging';
 import { testInfra, TopicCollector, waitFor } from '@switchboard/testing';
 import { GatewayClient, runSimulation, seedDemo } from '../apps/simulator/src';
-import { startPlatform, TEST_API_KEY, type RunningPlatform } from './support/platform';
+import { registerRoster, startPlatform, TEST_API_KEY, type RunningPlatform } from './support/platform';
 
 /**
  * Issue #3, the walking skeleton: one ticket travels intake → dispatch → SLA → callback →
@@ -57,15 +57,7 @@ describe('ticket lifecycle end to end', () => {
     producer = kafka.producer({ allowAutoTopicCreation: false });
     await producer.connect();
     kpis = await new TopicCollector(kafka, ['scoring.kpis.v1']).start();
-    const res = await platform.api('/v1/technicians', { method: 'POST', body: JSON.stringify({ technicians }) });
-    expect(res.status).toBe(202);
-    await waitFor(
-      async () => {
-        const list = (await (await platform.api(`/v1/technicians?region=${region}`)).json()) as { items: unknown[] };
-        return list.items.length === technicians.length || undefined;
-      },
-      { message: 'the roster to be registered' },
-    );
+    await registerRoster(platform.api, technicians);
   });
 
   afterAll(async () => {

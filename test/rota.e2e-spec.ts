@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { TechnicianRegister, TicketReceived } from '@switchboard/contracts';
 import { waitFor } from '@switchboard/testing';
+import { registerRoster } from './support/platform';
 import { startService, TEST_API_KEY, type RunningService } from './support/service-process';
 
 /**
@@ -102,14 +103,7 @@ describe('rest rota (gateway + intake + dispatch)', () => {
   beforeAll(async () => {
     services = await Promise.all([startService('gateway', 18600), startService('intake', 18601), startService('dispatch', 18602)]);
     gateway = services[0]!;
-    expect((await api('/v1/technicians', { method: 'POST', body: JSON.stringify({ technicians }) })).status).toBe(202);
-    await waitFor(
-      async () => {
-        const list = (await (await api(`/v1/technicians?region=${region}`)).json()) as { items: unknown[] };
-        return list.items.length === technicians.length || undefined;
-      },
-      { message: 'the roster to be registered' },
-    );
+    await registerRoster(api, technicians);
   });
 
   afterAll(async () => {

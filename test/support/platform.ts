@@ -1,3 +1,5 @@
+import type { TechnicianRegister } from '@switchboard/contracts';
+import { waitFor } from '@switchboard/testing';
 import { startService, TEST_API_KEY, type RunningService } from './service-process';
 
 export { TEST_API_KEY };
@@ -30,4 +32,22 @@ export async function startPlatform(basePort: number, env: Record<string, string
       await Promise.all(started.map((s) => s.stop('SIGTERM')));
     },
   };
+}
+
+/**
+ * Registers a roster through `POST /v1/technicians` and waits until the gateway lists all of it
+ * (dispatch has registered them): the starting point of every test that needs technicians.
+ */
+export async function registerRoster(api: RunningPlatform['api'], technicians: TechnicianRegister[]): Promise<void> {
+  const res = await api('/v1/technicians', { method: 'POST', body: JSON.stringify({ technicians }) });
+  if (res.status !== 202) throw new Error(`POST /v1/technicians answered ${res.status}: ${await res.text()}`);
+  const regions = [...new Set(technicians.map((t) => t.region))];
+  await waitFor(
+    async () => {
+      let listed = 0;
+      for (const region of regions) listed += ((await (await api(`/v1/technicians?region=${region}`)).json()) as { items: unknown[] }).items.length;
+      return listed >= technicians.length || undefined;
+    },
+    { message: 'the roster to be registered' },
+  );
 }
