@@ -28,12 +28,13 @@ export const INTAKE_SOURCE = 'switchboard/intake';
 export type AcceptOutcome = { outcome: 'accepted'; ticketId: string } | { outcome: 'resubmitted'; ticketId: string } | { outcome: 'rejected'; ticketId: string };
 
 /**
- * Accepts a validated `ticket.received`: one ticket per (source, externalId) — a resubmission is
- * counted on the ticket and emits nothing — persisted with its first-contact owner, then
- * announced with `ticket.accepted` in the same transaction, followed by `ticket.repeat-fault-detected`
- * when it is a repeat fault, by `ticket.triaged` (class and priority), then either by a known
- * issue's answer (KnownIssueAnswerer) or by `ticket.dispatch-requested` (dispatch places only the
- * tickets intake hands it).
+ * Accepts a validated `ticket.received`, all in one transaction: a place intake does not know is
+ * refused (`ticket.rejected`); one ticket per (source, externalId) — a resubmission is counted on
+ * the ticket and emits nothing — persisted with its first-contact owner and announced with
+ * `ticket.accepted`; parked updates apply; `ticket.repeat-fault-detected` when it is a repeat
+ * fault; `ticket.triaged` (class and priority). Then the first interception that applies: a known
+ * issue's answer, a mass-complaint incident (held), remote pre-handling (held) — or else
+ * `ticket.dispatch-requested` (dispatch places only the tickets intake hands it).
  */
 @Injectable()
 export class AcceptTicketHandler {
