@@ -54,11 +54,13 @@ export class AcceptTicketHandler {
     const now = this.clock.now();
     const owner = firstContactOwner(t.receivedBy, source);
 
-    // Unknown region, county, zone or cell: refused before any ticket exists (a resubmission of a ticket accepted earlier stays one).
-    const [existing] = await ctx.manager.query<unknown[]>(`SELECT 1 FROM tickets WHERE source = $1 AND external_id = $2`, [source, t.externalId]);
-    if (!existing) {
-      const reasons = checkLocation(t.location, await readKnownLocation(ctx.manager, t.location));
-      if (reasons.length > 0) {
+    // Unknown region, county, zone or cell: refused before any ticket exists. A resubmission of a
+    // ticket accepted earlier (before the reference data said otherwise) stays that ticket; whether
+    // it exists is asked only for a refused place, off the common path.
+    const reasons = checkLocation(t.location, await readKnownLocation(ctx.manager, t.location));
+    if (reasons.length > 0) {
+      const [existing] = await ctx.manager.query<unknown[]>(`SELECT 1 FROM tickets WHERE source = $1 AND external_id = $2`, [source, t.externalId]);
+      if (!existing) {
         await rejectUnknownLocation(event, reasons, ctx, now);
         return { outcome: 'rejected', ticketId };
       }
