@@ -170,7 +170,7 @@ describe('policy versions', () => {
   });
 
   it('makes an edit the next version, never taking effect before the latest', () => {
-    const { version: _v, effectiveFrom: _e, ...edit } = v2;
+    const edit = { id: v2.id, name: v2.name, selector: v2.selector, calendar: v2.calendar, metrics: v2.metrics };
     const v3edit = nextVersion([v1, v2], { ...edit, name: 'faster' }, new Date('2026-07-01T00:00:00Z'));
     expect(v3edit).toMatchObject({ id: 'vip', version: 3, name: 'faster', effectiveFrom: new Date('2026-07-01T00:00:00Z') });
     expect(nextVersion([], { ...edit, id: 'new' }, NOW).version).toBe(1);

@@ -3,7 +3,6 @@ import { DEFAULT_OFFICE_CALENDAR, defaultSlaPolicies, type MetricDefinition, sel
 import { type MetricPlan, previewPolicy, ticketClockStart } from './sla-preview';
 
 const sh = (local: string) => new Date(`${local}+08:00`);
-const iso = (d: Date | null) => d?.toISOString() ?? null;
 const defaults = defaultSlaPolicies();
 const policyFor = (over: Partial<TicketProfile>): SlaPolicy =>
   selectPolicy(defaults, { kind: 'repair', service: 'broadband', channel: 'phone', customerTier: 'standard', region: 'hangzhou', ...over }, new Date('2026-11-24T00:00:00Z'))!;
