@@ -383,6 +383,15 @@ describe('daylight saving time', () => {
     expect(berlinSundays('00:00-02:30').businessTimeBetween(new Date('2026-10-24T00:00:00Z'), new Date('2026-10-26T00:00:00Z'))).toBe(2.5 * HOUR);
   });
 
+  it('handles changes at midnight (Santiago): a skipped midnight opens the day at 01:00, a repeated hour lengthens the day before', () => {
+    const santiago = (day: 'sat' | 'sun') => BusinessCalendar.of({ timeZone: 'America/Santiago', hours: { [day]: ['00:00-24:00'] } });
+    expect(iso(santiago('sun').nextOpening(new Date('2026-09-05T12:00:00Z')))).toBe('2026-09-06T04:00:00.000Z'); // 01:00 -03
+    expect(santiago('sun').businessTimeBetween(new Date('2026-09-05T00:00:00Z'), new Date('2026-09-08T00:00:00Z'))).toBe(23 * HOUR);
+    expect(santiago('sat').businessTimeBetween(new Date('2026-04-03T00:00:00Z'), new Date('2026-04-06T00:00:00Z'))).toBe(25 * HOUR);
+    expect(santiago('sat').isOpenAt(new Date('2026-04-05T03:30:00Z'))).toBe(true); // the second 23:30
+    expect(santiago('sat').isOpenAt(new Date('2026-04-05T04:00:00Z'))).toBe(false);
+  });
+
   it('lands a working day whose wall time is skipped at the end of the gap', () => {
     expect(iso(berlin24x7.addWorkingDays(new Date('2026-03-28T02:30:00+01:00'), 1))).toBe('2026-03-29T01:00:00.000Z'); // 03:00 CEST
   });

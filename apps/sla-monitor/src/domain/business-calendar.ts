@@ -267,7 +267,7 @@ function* subtract(spans: Iterable<Span>, cuts: readonly Span[]): Generator<Span
 }
 
 /** Pauses as sorted, merged spans of epoch milliseconds. */
-export function mergeIntervals(intervals: readonly TimeInterval[]): Span[] {
+function mergeIntervals(intervals: readonly TimeInterval[]): Span[] {
   const spans = intervals.map(({ from, to }): Span => {
     const end = to === null ? Infinity : to.getTime();
     if (end < from.getTime()) throw new RangeError(`an interval ends (${to!.toISOString()}) before it starts (${from.toISOString()})`);
@@ -336,7 +336,7 @@ export class BusinessCalendar {
   isOpenAt(instant: Date): boolean {
     const t = instant.getTime();
     const day = this.dayOf(t);
-    return [day - 1, day].some((d) => this.spansOfDay(d).some(([s, e]) => s <= t && t < e));
+    return [day - 1, day, day + 1].some((d) => this.spansOfDay(d).some(([s, e]) => s <= t && t < e));
   }
 
   /** The instant itself when open, else the next opening. */
