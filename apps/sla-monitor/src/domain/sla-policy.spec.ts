@@ -78,7 +78,7 @@ describe('the default policies (domain.md §4)', () => {
   });
 
   it('handle every complaint within 1 week, and pause only resolution and on site', () => {
-    for (const channel of channels) expect(targetOf(selectPolicy(defaults, ticket({ kind: 'complaint', channel }), NOW), 'resolution')).toEqual({ amount: 7 * 24 * 60, unit: 'minutes' });
+    for (const channel of channels) expect(targetOf(selectPolicy(defaults, ticket({ kind: 'complaint', channel }), NOW), 'resolution')).toEqual({ amount: 7 * 24, unit: 'hours' });
     for (const p of defaults) {
       for (const m of p.metrics) expect(m.pausable).toBe(m.metric === 'resolution' || m.metric === 'on-site');
     }
@@ -89,10 +89,10 @@ describe('the default policies (domain.md §4)', () => {
       const p = selectPolicy(defaults, ticket({ kind: 'repair', service }), NOW)!;
       expect(p.id).toBe(`repair-${service}`);
       expect(targetOf(p, 'on-site')).toEqual({ amount: 24, unit: 'hours' });
-      expect(targetOf(p, 'resolution')).toEqual({ amount: 24 * 60, unit: 'minutes' });
+      expect(targetOf(p, 'resolution')).toEqual({ amount: 24, unit: 'hours' });
       expect(p.metrics.find((m) => m.metric === 'callback')).toMatchObject({ startsOn: 'completion', stopsOn: 'callback' });
     }
-    expect(targetOf(selectPolicy(defaults, ticket({ kind: 'install' }), NOW), 'resolution')).toEqual({ amount: 72 * 60, unit: 'minutes' });
+    expect(targetOf(selectPolicy(defaults, ticket({ kind: 'install' }), NOW), 'resolution')).toEqual({ amount: 72, unit: 'hours' });
   });
 
   it('follow a configured target table', () => {

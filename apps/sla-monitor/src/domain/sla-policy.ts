@@ -308,7 +308,8 @@ const metric = (name: string, target: BusinessDuration, startsOn: ClockStartEven
   ...(calendar ? { calendar } : {}),
 });
 
-const minutes = (ms: number): BusinessDuration => ({ amount: ms / 60_000, unit: 'minutes' });
+/** A target table's milliseconds as whole hours when they are, else minutes. */
+const asDuration = (ms: number): BusinessDuration => (ms % 3_600_000 === 0 ? { amount: ms / 3_600_000, unit: 'hours' } : { amount: ms / 60_000, unit: 'minutes' });
 
 /**
  * The default policies, version 1 in force since the epoch, built from the existing target table
@@ -316,8 +317,8 @@ const minutes = (ms: number): BusinessDuration => ({ amount: ms / 60_000, unit: 
  * one per installed/moved kind, one per repaired service, complaints with a reply by channel.
  */
 export function defaultSlaPolicies(table: SlaTargetTable = DEFAULT_SLA_TARGETS): SlaPolicy[] {
-  const firstResponse = metric('first-response', minutes(table.firstResponseMs), 'ticket', 'first-contact', false);
-  const resolution = (kind: TicketKind) => metric('resolution', minutes(table.resolutionMs[kind]), 'ticket', 'completion', true);
+  const firstResponse = metric('first-response', asDuration(table.firstResponseMs), 'ticket', 'first-contact', false);
+  const resolution = (kind: TicketKind) => metric('resolution', asDuration(table.resolutionMs[kind]), 'ticket', 'completion', true);
   const callback = metric('callback', CALLBACK_WITHIN, 'completion', 'callback', false);
   const policy = (id: string, name: string, selector: PolicySelector, metrics: MetricDefinition[]): SlaPolicy => ({ id, version: 1, effectiveFrom: EPOCH, name, selector, calendar: DEFAULT_CALENDAR, metrics });
   return [
