@@ -376,7 +376,13 @@ export interface QuestionnaireResult {
 
 export type QuestionnaireScoring = { ok: true; result: QuestionnaireResult } | { ok: false; errors: AnswerError[] };
 
-const round2 = (n: number) => Math.round(n * 100) / 100;
+/**
+ * Rounds to two decimals, half up on the decimal value: 97.855 → 97.86 although its binary
+ * double lies just below (the 12 significant digits drop the representation error first).
+ */
+export function round2(n: number): number {
+  return Math.round(Number((n * 100).toPrecision(12))) / 100;
+}
 
 /** The grade a score earns under a grading (the first band it reaches, highest first). */
 export function gradeOf(score: number, grading: Grading): Grade {
