@@ -39,6 +39,16 @@ describe('first attempt', () => {
       channel: 'sms',
       closesAt: at('2026-12-01T10:00:00Z'),
       deferredForQuietHours: false,
+      fallsAfterClose: false,
+    });
+  });
+
+  it('says when the night carries the first attempt past a short validity window', () => {
+    // Resolved 20:30 local, +1 h = 21:30 (quiet) → 08:00 next day, after a 6-hour window closes at 02:30 local.
+    expect(firstAttempt(at('2026-11-24T12:30:00Z'), { ...policy, validityMs: 6 * 3_600_000 }, SHANGHAI)).toMatchObject({
+      dueAt: at('2026-11-25T00:00:00Z'),
+      closesAt: at('2026-11-24T18:30:00Z'),
+      fallsAfterClose: true,
     });
   });
 

@@ -235,6 +235,11 @@ export interface FirstAttempt {
   closesAt: Date;
   /** Whether quiet hours moved the attempt (for the timeline: "due 08:00, after the night"). */
   deferredForQuietHours: boolean;
+  /**
+   * The night pushed the attempt to or past the close of a short validity window: the callback is
+   * unreachable before it starts, and is closed as such rather than attempted late.
+   */
+  fallsAfterClose: boolean;
 }
 
 /**
@@ -244,7 +249,8 @@ export interface FirstAttempt {
 export function firstAttempt(resolvedAt: Date, policy: CallbackPolicy, timeZone: string, channel: CallbackChannel = policy.preferredChannel): FirstAttempt {
   const earliest = new Date(resolvedAt.getTime() + policy.delayAfterResolutionMs);
   const dueAt = respectsQuietHours(channel) ? outsideQuietHours(earliest, policy.quietHours, timeZone) : earliest;
-  return { dueAt, channel, closesAt: callbackClosesAt(resolvedAt, policy), deferredForQuietHours: dueAt.getTime() !== earliest.getTime() };
+  const closesAt = callbackClosesAt(resolvedAt, policy);
+  return { dueAt, channel, closesAt, deferredForQuietHours: dueAt.getTime() !== earliest.getTime(), fallsAfterClose: dueAt.getTime() >= closesAt.getTime() };
 }
 
 export interface NoAnswerContext {

@@ -1,5 +1,6 @@
 import {
   CONTRACTOR_5PART,
+  answersFromDigits,
   QUESTIONNAIRES,
   SEED_004_GRADING,
   TELECOM_4Q,
@@ -284,5 +285,34 @@ describe('answer validation', () => {
 
   it('refuses answers that are not an object', () => {
     expect(validateAnswers(TELECOM_4Q, [5, 5, 4, 5])).toEqual({ ok: false, errors: [{ field: '', code: 'SURVEY_ANSWER.NOT_AN_OBJECT', reason: 'answers are an object of question id → answer, got an array' }] });
+  });
+});
+
+describe('a short reply of digits', () => {
+  it('answers the telecom questions in order: "5545" and "5 5-4,5" are the contract example', () => {
+    expect(answersFromDigits(TELECOM_4Q, '5545')).toEqual({ ok: true, answers: telecom(5, 5, 4, 5) });
+    expect(answersFromDigits(TELECOM_4Q, ' 5 5-4,5 ')).toEqual({ ok: true, answers: telecom(5, 5, 4, 5) });
+  });
+
+  it('refuses a reply with the wrong number of digits or with letters, saying how many are needed', () => {
+    expect(answersFromDigits(TELECOM_4Q, '554')).toEqual({
+      ok: false,
+      errors: [{ field: '', code: 'SURVEY_ANSWER.BAD_REPLY', reason: 'telecom-4q.v1 takes 4 digits in a reply (contactTimeliness, appointmentKeeping, technicalLevel, serviceAttitude), got "554"' }],
+    });
+    expect(answersFromDigits(TELECOM_4Q, 'yes!').ok).toBe(false);
+  });
+
+  it('checks each digit against its question: a 0 or 6 on the telecom survey is out of range', () => {
+    const outcome = answersFromDigits(TELECOM_4Q, '5065');
+    expect(outcome.ok === false && outcome.errors.map((e) => [e.field, e.code])).toEqual([
+      ['appointmentKeeping', 'SURVEY_ANSWER.OUT_OF_RANGE'],
+      ['technicalLevel', 'SURVEY_ANSWER.OUT_OF_RANGE'],
+    ]);
+  });
+
+  it('reads the fifteen points of the five-part form, and refuses a 3 where the form offers 5/4/2/0', () => {
+    expect(answersFromDigits(CONTRACTOR_5PART, '554444455555555')).toEqual({ ok: true, answers: BEST_000 });
+    const outcome = answersFromDigits(CONTRACTOR_5PART, '354444455555555');
+    expect(outcome.ok === false && outcome.errors.map((e) => [e.field, e.code])).toEqual([['knowledge', 'SURVEY_ANSWER.UNKNOWN_OPTION']]);
   });
 });

@@ -274,7 +274,8 @@ export type AnswerErrorCode =
   | 'SURVEY_ANSWER.WRONG_TYPE'
   | 'SURVEY_ANSWER.OUT_OF_RANGE'
   | 'SURVEY_ANSWER.UNKNOWN_OPTION'
-  | 'SURVEY_ANSWER.TEXT_TOO_LONG';
+  | 'SURVEY_ANSWER.TEXT_TOO_LONG'
+  | 'SURVEY_ANSWER.BAD_REPLY';
 
 export interface AnswerError {
   /** The question id the error is about ('' for the answers as a whole). */
@@ -333,6 +334,24 @@ export function validateAnswers(definition: QuestionnaireDefinition, raw: unknow
     else answers[q.id] = value;
   }
   return errors.length > 0 ? { ok: false, errors } : { ok: true, answers };
+}
+
+/**
+ * Reads a short reply ("5545", "5 5 4 5"): one digit per choice question, in the definition's
+ * order (the order the invitation lists them). Spaces, commas and dashes between digits are
+ * ignored. The digits are then validated like any answers, so a 6 is out of range and a 3 on a
+ * 5/4/2/0 question is no option. Text questions cannot be answered this way and are left out.
+ */
+export function answersFromDigits(definition: QuestionnaireDefinition, reply: string): AnswerValidation {
+  const choices = definition.questions.filter((q): q is ChoiceQuestion => q.kind === 'choice');
+  const compact = reply.replace(/[\s,;.\-/]+/g, '');
+  if (!/^\d*$/.test(compact) || compact.length !== choices.length) {
+    return {
+      ok: false,
+      errors: [{ field: '', code: 'SURVEY_ANSWER.BAD_REPLY', reason: `${questionnaireKey(definition)} takes ${choices.length} digits in a reply (${choices.map((q) => q.id).join(', ')}), got ${JSON.stringify(reply.slice(0, 40))}` }],
+    };
+  }
+  return validateAnswers(definition, Object.fromEntries(choices.map((q, i) => [q.id, Number(compact[i])])));
 }
 
 // ---------------------------------------------------------------------------------------------
