@@ -78,6 +78,7 @@ describe('piece-rate pay (source 002: post wage + piece wage + single bonuses an
 
   it('refuses an order of an unknown difficulty class or type', () => {
     expect(() => pay.pay({ postWageFen: 0, qualityGrade: 'qualified', orders: orders(1, 'repair', 'heroic', '2026-11-02T01:00:00Z') })).toThrow(/unknown difficulty heroic/);
+    expect(() => pay.pay({ postWageFen: 0, qualityGrade: 'qualified', orders: orders(1, 'repair', 'constructor', '2026-11-02T01:00:00Z') })).toThrow(/unknown difficulty constructor/);
     expect(() => pay.pay({ postWageFen: 0, qualityGrade: 'qualified', orders: orders(1, 'complaint' as PieceOrderType, 'normal', '2026-11-02T01:00:00Z') })).toThrow(/no piece rate for type complaint/);
   });
 

@@ -101,6 +101,10 @@ export interface MonthlyPay {
   lines: ArithmeticLine[];
 }
 
+const ORDER_TYPES: ReadonlySet<string> = new Set(PIECE_ORDER_TYPES);
+/** Plain code-unit order: the same on every machine, unlike localeCompare. */
+const byCodeUnits = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+
 /** Orders above the base, as (possibly fractional) order counts per type and difficulty. */
 type AboveBase = Map<string, { type: PieceOrderType; difficulty: string; orders: number }>;
 
@@ -133,7 +137,7 @@ export class PieceRatePay {
     const lines: ArithmeticLine[] = [line('pay:post-wage', 'post wage', 1, input.postWageFen, 'fen')];
     lines.push(line('pay:base-workload', `base workload: ${this.policy.baseMinutes} standard minutes, paid by the post wage (orders)`, roundTo(ordersInBase, 2), 0, 'fen'));
     const pieceLines = [...above.values()]
-      .sort((a, b) => PIECE_ORDER_TYPES.indexOf(a.type) - PIECE_ORDER_TYPES.indexOf(b.type) || a.difficulty.localeCompare(b.difficulty))
+      .sort((a, b) => PIECE_ORDER_TYPES.indexOf(a.type) - PIECE_ORDER_TYPES.indexOf(b.type) || byCodeUnits(a.difficulty, b.difficulty))
       .map((e) => {
         const price = this.policy.unitPriceFen[e.type][input.qualityGrade];
         const coefficient = this.policy.difficultyCoefficients[e.difficulty]!;
@@ -161,17 +165,19 @@ export class PieceRatePay {
 
   /** Each order once (a replayed completion is the same order), earliest completion first, ties by id. */
   private uniqueInCompletionOrder(orders: readonly CompletedOrder[]): CompletedOrder[] {
-    const byId = new Map<string, CompletedOrder & { ms: number }>();
-    const same = (a: CompletedOrder, b: CompletedOrder) => a.type === b.type && a.difficulty === b.difficulty && a.completedAt === b.completedAt;
+    const byId = new Map<string, { order: CompletedOrder; ms: number }>();
     for (const o of orders) {
-      if (!(PIECE_ORDER_TYPES as readonly string[]).includes(o.type)) throw new RangeError(`order ${o.orderId}: no piece rate for type ${o.type}`);
-      if (this.policy.difficultyCoefficients[o.difficulty] === undefined) throw new RangeError(`order ${o.orderId}: unknown difficulty ${o.difficulty} (one of ${Object.keys(this.policy.difficultyCoefficients).join(', ')})`);
+      const seen = byId.get(o.orderId);
+      if (seen) {
+        if (seen.order.type !== o.type || seen.order.difficulty !== o.difficulty || seen.order.completedAt !== o.completedAt) throw new RangeError(`order ${o.orderId} is listed twice with different facts`);
+        continue;
+      }
+      if (!ORDER_TYPES.has(o.type)) throw new RangeError(`order ${o.orderId}: no piece rate for type ${o.type}`);
+      if (!Object.hasOwn(this.policy.difficultyCoefficients, o.difficulty)) throw new RangeError(`order ${o.orderId}: unknown difficulty ${o.difficulty} (one of ${Object.keys(this.policy.difficultyCoefficients).join(', ')})`);
       const ms = Date.parse(o.completedAt);
       if (Number.isNaN(ms)) throw new RangeError(`order ${o.orderId}: not a timestamp ${o.completedAt}`);
-      const seen = byId.get(o.orderId);
-      if (seen && !same(seen, o)) throw new RangeError(`order ${o.orderId} is listed twice with different facts`);
-      byId.set(o.orderId, { ...o, ms });
+      byId.set(o.orderId, { order: o, ms });
     }
-    return [...byId.values()].sort((a, b) => a.ms - b.ms || (a.orderId < b.orderId ? -1 : a.orderId > b.orderId ? 1 : 0));
+    return [...byId.values()].sort((a, b) => a.ms - b.ms || byCodeUnits(a.order.orderId, b.order.orderId)).map((e) => e.order);
   }
 }
