@@ -42,6 +42,11 @@ describe('complaint points (source 000 投诉考核机制)', () => {
     expect(rule.score([...reclassified].reverse(), 5).points).toBe(-2);
   });
 
+  it('refuses a complaint of an unknown cause or severity', () => {
+    expect(() => rule.score([c('C1', 'noise' as PeriodComplaint['cause'])], 1)).toThrow(/unknown cause noise/);
+    expect(() => rule.score([c('C1', 'quality', 'urgent' as PeriodComplaint['severity'])], 1)).toThrow(/severity urgent/);
+  });
+
   it('takes its table from configuration', () => {
     const strict = new ComplaintPointsRule({ ...DEFAULT_COMPLAINT_POINTS, escalated: -5, zeroComplaints: 6 });
     expect(strict.score([c('C1', 'quality', 'escalated')], 3).points).toBe(-5);

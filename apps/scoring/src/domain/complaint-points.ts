@@ -72,6 +72,7 @@ export class ComplaintPointsRule {
   score(complaints: readonly PeriodComplaint[], ordersCompleted: number): ComplaintPoints {
     const unique = new Map<string, PeriodComplaint>();
     for (const c of complaints) {
+      if (!COMPLAINT_CAUSES.includes(c.cause) || !COMPLAINT_SEVERITIES.includes(c.severity)) throw new RangeError(`complaint ${c.complaintId}: unknown cause ${c.cause} or severity ${c.severity}`);
       const seen = unique.get(c.complaintId);
       if (!seen || this.moreSerious(c, seen)) unique.set(c.complaintId, c);
     }

@@ -81,6 +81,10 @@ describe('weighted service score and grade (source 004 §5.5)', () => {
     expect(() => scoring.score({ parts: {} })).toThrow(/at least one part/);
   });
 
+  it('refuses an answer that is not a level', () => {
+    expect(() => scoring.score({ parts: { 'in-service': [{ code: 'x', points: 100, answer: 'delighted' as AnswerLevel }] } })).toThrow(/unknown answer delighted/);
+  });
+
   it('reads the callback survey\'s 1–5 answers as levels', () => {
     expect([5, 4, 3, 2, 1].map(levelOfCallbackAnswer)).toEqual(['satisfied', 'fairly-satisfied', 'average', 'acceptable', 'unsatisfied']);
     expect(() => levelOfCallbackAnswer(0)).toThrow(RangeError);

@@ -150,6 +150,7 @@ export class ServiceScoring {
     let standard = 0;
     for (const item of items) {
       if (!(item.points > 0)) throw new RangeError(`${part} item ${item.code} needs positive points, got ${item.points}`);
+      if (!ANSWER_LEVELS.includes(item.answer)) throw new RangeError(`${part} item ${item.code}: unknown answer ${item.answer}`);
       standard += item.points;
       const d = item.seriousProblemDeduction;
       if (d !== undefined) {
