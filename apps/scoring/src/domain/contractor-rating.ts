@@ -69,6 +69,7 @@ export const DEFAULT_CONTRACTOR_RATING_POLICY: ContractorRatingPolicy = {
 
 export class ContractorRatingConfigError extends Error {}
 
+/** Throws a ContractorRatingConfigError naming the first setting out of range; returns the policy. */
 export function validateContractorRatingPolicy(p: ContractorRatingPolicy): ContractorRatingPolicy {
   for (const kpi of CONTRACTOR_KPIS) {
     const t = p.kpis[kpi];
@@ -96,6 +97,7 @@ export interface ContractorRating {
 const WEAKEST: ServiceGrade = SERVICE_GRADES.at(-1)!;
 const percent = (part: number, whole: number): number | null => (whole > 0 ? roundTo((part / whole) * 100, 2) : null);
 
+/** Grades a contractor's month and decides its phase-out flag (see the module comment). */
 export class ContractorRatingRule {
   constructor(readonly policy: ContractorRatingPolicy = DEFAULT_CONTRACTOR_RATING_POLICY) {
     validateContractorRatingPolicy(policy);

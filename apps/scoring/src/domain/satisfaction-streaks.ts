@@ -51,6 +51,7 @@ export const DEFAULT_STREAK_POLICY: StreakPolicy = {
 
 export class StreakConfigError extends Error {}
 
+/** Throws a StreakConfigError unless thresholds lie in range and tiers grow in months and points (rewards positive, penalties negative). */
 export function validateStreakPolicy(p: StreakPolicy): StreakPolicy {
   if (!(p.satisfactionThreshold >= 0 && p.satisfactionThreshold <= 100)) throw new StreakConfigError(`the satisfaction threshold must lie in 0–100, got ${p.satisfactionThreshold}`);
   if (!(p.goodMinCallbackRatio >= 0 && p.goodMinCallbackRatio <= 1)) throw new StreakConfigError(`the callback ratio must lie in 0–1, got ${p.goodMinCallbackRatio}`);

@@ -22,6 +22,7 @@ export type Month = string;
 
 const MONTH = /^(\d{4})-(0[1-9]|1[0-2])$/;
 
+/** Throws a RangeError unless `month` is `YYYY-MM`. */
 export function assertMonth(month: Month): void {
   if (!MONTH.test(month)) throw new RangeError(`not a month (YYYY-MM): ${month}`);
 }
@@ -45,6 +46,7 @@ export function line(code: string, label: string, quantity: number, rate: number
   return { code, label, quantity, rate, amount: roundTo(quantity * rate, decimals), unit };
 }
 
+/** The sum of the lines' amounts, rounded like them. */
 export function sumAmounts(lines: readonly ArithmeticLine[], decimals = 0): number {
   return roundTo(
     lines.reduce((s, l) => s + l.amount, 0),

@@ -70,6 +70,15 @@ describe('monthly scorecard (issue 8: technician, team, contractor)', () => {
     expect(() => builder.build({ ...technician, subject: { kind: 'team', id: 'G-XH' } })).toThrow(/piece-rate pay is for technicians/);
   });
 
+  it('flags a team\'s second unqualified questionnaire in a row (source 004 §5.5.4)', () => {
+    // every answer "acceptable": 50 in every part → unqualified
+    const poor: Questionnaire = { parts: { 'pre-service': items('acceptable'), 'in-service': items('acceptable'), 'post-service': items('acceptable') } };
+    const team = { subject: { kind: 'team' as const, id: 'G-GS' }, month: '2026-11', ordersCompleted: 300, complaints: [], satisfactionHistory: [], questionnaire: poor };
+    expect(builder.build(team).service).toMatchObject({ total: 50, grade: 'unqualified', unqualifiedPenalty: 'none' });
+    expect(builder.build({ ...team, serviceGradeHistory: [{ month: '2026-10', grade: 'unqualified' }] }).service?.unqualifiedPenalty).toBe('two-in-a-row');
+    expect(builder.build({ ...team, serviceGradeHistory: [{ month: '2026-10', grade: 'qualified' }] }).service?.unqualifiedPenalty).toBe('none');
+  });
+
   it('rates a contractor from its crews and flags it for phase-out after its third unqualified month', () => {
     const weak: CrewMonthKpis = { crewId: 'K9-A', completed: 50, completedOnTime: 40, firstResponses: 50, firstResponsesOnTime: 35, surveyed: 20, satisfied: 12, completedRepairs: 40, repeatFaults: 6 };
     const card = builder.build({

@@ -3,7 +3,7 @@ import { ContractorRatingRule, type CrewMonthKpis } from './contractor-rating';
 import { PieceRatePay, type PayInput, type QualityGrade } from './piece-rate-pay';
 import { SatisfactionStreaks, type MonthlySatisfaction, type MonthStanding } from './satisfaction-streaks';
 import { assertMonth, type ArithmeticLine, type Month } from './scorecard-line';
-import { gradeOf, ServiceScoring, type Questionnaire, type ServiceGrade, type ServicePart } from './service-score';
+import { gradeOf, ServiceScoring, unqualifiedPenalty, type Questionnaire, type ServiceGrade, type ServicePart, type UnqualifiedPenalty } from './service-score';
 
 /**
  * The monthly scorecard (issue 8 "People and contractors", published on `scoring.scorecards.v1`):
@@ -32,6 +32,8 @@ export interface ScorecardInput {
   satisfactionHistory: readonly MonthlySatisfaction[];
   /** Source 004's questionnaire for the month, when one was taken. */
   questionnaire?: Questionnaire;
+  /** The service grades of earlier months (for source 004's unqualified-in-a-row penalty). */
+  serviceGradeHistory?: readonly { month: Month; grade: ServiceGrade }[];
   /** Technicians only: post wage, the month's orders and single bonuses and penalties. */
   pay?: Omit<PayInput, 'qualityGrade'>;
   /** Contractors only: the month's counters of each of its crews. */
@@ -45,7 +47,7 @@ export interface Scorecard {
   month: Month;
   satisfaction: { score: number | null; callbackRatio: number | null; standing: MonthStanding; goodRun: number; poorRun: number };
   points: { complaints: number; complaintCount: number; streak: number; total: number };
-  service: { total: number; grade: ServiceGrade; satisfied: boolean; parts: Partial<Record<ServicePart, number>>; missingParts: ServicePart[] } | null;
+  service: { total: number; grade: ServiceGrade; satisfied: boolean; parts: Partial<Record<ServicePart, number>>; missingParts: ServicePart[]; unqualifiedPenalty: UnqualifiedPenalty } | null;
   /** Technicians: the grade their unit prices were taken at, and why. */
   pay: { qualityGrade: QualityGrade; qualityGradeFrom: 'service-score' | 'satisfaction' | 'default'; postWageFen: number; pieceWageFen: number; adjustmentsFen: number; totalFen: number } | null;
   rating: { score: number | null; grade: ServiceGrade | null; phaseOut: boolean; weakestRun: number } | null;
@@ -72,6 +74,7 @@ export class ScorecardInputError extends Error {}
 /** When no questionnaire was taken, the month's satisfaction gives the quality grade; with neither, `qualified` (no evidence either way). */
 export const DEFAULT_QUALITY_GRADE: QualityGrade = 'qualified';
 
+/** Builds one subject's monthly scorecard from the month's inputs; the rules default to the sources' tables. */
 export class ScorecardBuilder {
   readonly rules: ScorecardRules;
 
@@ -126,7 +129,14 @@ export class ScorecardBuilder {
       month,
       satisfaction: { score: thisMonth?.satisfactionScore ?? null, callbackRatio: thisMonth?.callbackRatio ?? null, standing: streak.standing, goodRun: streak.goodRun, poorRun: streak.poorRun },
       points: { complaints: complaints.points, complaintCount: complaints.complaints, streak: streak.points, total: complaints.points + streak.points },
-      service: serviceScore && { total: serviceScore.total, grade: serviceScore.grade, satisfied: serviceScore.satisfied, parts: serviceScore.parts, missingParts: serviceScore.missingParts },
+      service: serviceScore && {
+        total: serviceScore.total,
+        grade: serviceScore.grade,
+        satisfied: serviceScore.satisfied,
+        parts: serviceScore.parts,
+        missingParts: serviceScore.missingParts,
+        unqualifiedPenalty: unqualifiedPenalty([...(input.serviceGradeHistory ?? []).filter((h) => h.month < month), { month, grade: serviceScore.grade }]),
+      },
       pay,
       rating,
       lines,

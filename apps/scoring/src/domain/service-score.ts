@@ -80,6 +80,7 @@ export interface ServiceScore {
 
 export class ServiceScoreConfigError extends Error {}
 
+/** Throws a ServiceScoreConfigError naming the first setting that breaks a rule of source 004; returns the policy. */
 export function validateServiceScorePolicy(p: ServiceScorePolicy): ServiceScorePolicy {
   const weights = SERVICE_PARTS.map((part) => p.partWeights[part]);
   if (weights.some((w) => !(w >= 0)) || weights.reduce((a, b) => a + b, 0) !== 100) throw new ServiceScoreConfigError(`part weights must be non-negative and sum to 100, got ${JSON.stringify(p.partWeights)}`);
