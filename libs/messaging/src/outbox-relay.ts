@@ -87,14 +87,19 @@ export class OutboxRelay {
   async publishOnce(): Promise<number> {
     const runner = await this.acquire();
     if (!runner) return 0;
-    const batchSize = this.opts.batchSize ?? 500;
+    const batchSize = this.opts.batchSize ?? 1_000;
     await runner.startTransaction();
     try {
-      const rows = (await runner.query(
-        `SELECT seq, topic, message_key, payload, headers FROM outbox
-          WHERE published_at IS NULL ORDER BY seq LIMIT $1 FOR UPDATE SKIP LOCKED`,
+      // Claimed and marked in one statement; the send below happens before the commit, so a
+      // failed send rolls the mark back and the rows are sent again (at-least-once).
+      const [marked] = (await runner.query(
+        `UPDATE outbox SET published_at = now()
+          WHERE seq IN (SELECT seq FROM outbox WHERE published_at IS NULL ORDER BY seq LIMIT $1 FOR UPDATE SKIP LOCKED)
+          RETURNING seq, topic, message_key, payload, headers`,
         [batchSize],
-      )) as OutboxRow[];
+      )) as [OutboxRow[], number];
+      // RETURNING keeps no order: publish in seq order (per-key order is the order of commit).
+      const rows = marked.sort((a, b) => Number(a.seq) - Number(b.seq));
       if (rows.length === 0) {
         await runner.commitTransaction();
         return 0;
@@ -112,7 +117,6 @@ export class OutboxRelay {
           messages: list.map((r) => ({ key: r.message_key, value: r.payload, headers: r.headers })),
         })),
       });
-      await runner.query('UPDATE outbox SET published_at = now() WHERE seq = ANY($1::bigint[])', [rows.map((r) => r.seq)]);
       await runner.commitTransaction();
       this.opts.onPublished?.(rows.length);
       return rows.length;
@@ -125,7 +129,7 @@ export class OutboxRelay {
   private async run(): Promise<void> {
     const idle = this.opts.idleDelayMs ?? 50;
     const onError = this.opts.errorDelayMs ?? 1_000;
-    const batchSize = this.opts.batchSize ?? 500;
+    const batchSize = this.opts.batchSize ?? 1_000;
     while (this.running) {
       try {
         const n = await this.publishOnce();

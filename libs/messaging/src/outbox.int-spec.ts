@@ -57,6 +57,24 @@ describe('transactional outbox (real PostgreSQL and Kafka)', () => {
     expect(collector.messages.every((m) => m.headers['event-type'] === 'ticket.rejected' && /^00-[0-9a-f]{32}-/.test(m.headers.traceparent ?? ''))).toBe(true);
   });
 
+  it('publishes each event byte for byte, with its headers, when one statement writes many of different sizes and scripts', async () => {
+    // The rows of one INSERT share a binary parameter cut apart by byte offsets: multi-byte text
+    // and a long event next to short ones must each come out whole.
+    const texts = ['短', '宽带每晚掉线 — ünïcode ✓', 'x'.repeat(5_000), '"quoted" \\ back\\slash', ''];
+    const sent = texts.map((text, n) => ({
+      ...event('bytes', n),
+      data: { ...ticketRejectedExample, externalId: `bytes-${n}`, reasons: [{ path: 'summary', code: 'X', message: text || 'empty' }] },
+      correlationId: `关联-${n}`,
+    }));
+    await db.dataSource.transaction((m) => enqueueEvents(m, sent.map((envelope) => ({ envelope, topic }))));
+    const r = relay();
+    r.start();
+    await collector.waitForCount(sent.length);
+    await r.stop();
+    expect(collector.json<Envelope>()).toEqual(sent);
+    expect(collector.messages.map((m) => m.headers['correlation-id'])).toEqual(sent.map((e) => e.correlationId));
+  });
+
   it('keeps per-key order across a relay restarted in the middle, publishing each event once', async () => {
     const keys = ['T-1', 'T-2', 'T-3'];
     const perKey = 40;
