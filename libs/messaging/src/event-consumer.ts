@@ -3,7 +3,7 @@ import type { DataSource, EntityManager } from 'typeorm';
 import { decodeEvent, dlqOf, Headers, type DecodedEvent, type ValidationReason } from '@switchboard/contracts';
 import { describeError, isTransientError } from './errors';
 import { claimInbox, claimInboxBatch } from './inbox';
-import { enqueueTracedEvents, type OutgoingEvent, type TracedEvent } from './outbox';
+import { enqueueTracedEvents, type OutgoingEvent, type TracedEvent, type WrittenOutboxRow } from './outbox';
 import { silentLogger, type MessagingLogger } from './kafka';
 import { physicalTopic } from './topic-names';
 import type { TraceContext } from './trace';
@@ -75,8 +75,11 @@ export interface EventConsumerOptions {
   /** Messages per transaction when a batch is healthy. */
   chunkSize?: number;
   partitionsConsumedConcurrently?: number;
-  /** Called after a transaction that wrote to the outbox has committed (e.g. to wake the relay). */
-  onOutboxWritten?: () => void;
+  /**
+   * Called after a transaction that wrote to the outbox has committed, with the rows it wrote
+   * (e.g. to hand them to the relay: `relay.wake(rows)`).
+   */
+  onOutboxWritten?: (rows: WrittenOutboxRow[]) => void;
   logger?: MessagingLogger;
   metrics?: ConsumerMetrics;
 }
@@ -223,6 +226,7 @@ export class EventConsumer {
   private async transact<T>(work: (tx: Tx) => Promise<T>): Promise<T> {
     const hooks: (() => void)[] = [];
     const outbox: TracedEvent[] = [];
+    let written: WrittenOutboxRow[] = [];
     const result = await this.opts.dataSource.transaction(async (manager) => {
       const tx: Tx = { manager, hooks, outbox, open: true };
       let r: T;
@@ -231,10 +235,10 @@ export class EventConsumer {
       } finally {
         tx.open = false;
       }
-      await enqueueTracedEvents(manager, outbox);
+      written = await enqueueTracedEvents(manager, outbox);
       return r;
     });
-    if (outbox.length > 0) this.opts.onOutboxWritten?.();
+    if (written.length > 0) this.opts.onOutboxWritten?.(written);
     for (const hook of hooks) {
       try {
         hook();

@@ -28,12 +28,21 @@ export async function enqueueEvents(manager: EntityManager, events: OutgoingEven
 }
 
 /**
- * Writes events, each with its own trace, in as few multi-row INSERTs as possible (in order: the
- * relay publishes by `seq`). The EventConsumer collects a whole run's events and writes them once,
+ * Writes events, each with its own trace, in one INSERT (in order: the relay publishes by `seq`)
+ * and returns the rows as written. The EventConsumer collects a whole run's events and writes them once,
  * just before the run's transaction commits.
  */
-export async function enqueueTracedEvents(manager: EntityManager, items: TracedEvent[]): Promise<void> {
-  if (items.length === 0) return;
+/** An outbox row as written, kept in memory so the relay of the same process can send it without reading it back. */
+export interface WrittenOutboxRow {
+  seq: string;
+  topic: string;
+  key: string;
+  payload: Buffer;
+  headers: Record<string, string>;
+}
+
+export async function enqueueTracedEvents(manager: EntityManager, items: TracedEvent[]): Promise<WrittenOutboxRow[]> {
+  if (items.length === 0) return [];
   // One statement whatever the number of events (its text never changes). The payloads and
   // headers travel as one binary parameter, cut apart by offset in SQL: no per-row escaping of
   // JSON into a text array, which showed in intake's profile. Rows take their `seq` in order.
@@ -42,6 +51,7 @@ export async function enqueueTracedEvents(manager: EntityManager, items: TracedE
   const keys: string[] = [];
   const types: string[] = [];
   const parts: Buffer[] = [];
+  const written: Omit<WrittenOutboxRow, 'seq'>[] = [];
   const payloadAt: number[] = [];
   const payloadLength: number[] = [];
   const headersAt: number[] = [];
@@ -63,6 +73,7 @@ export async function enqueueTracedEvents(manager: EntityManager, items: TracedE
     const payload = Buffer.from(JSON.stringify(e.envelope));
     const headerBytes = Buffer.from(JSON.stringify(headers));
     parts.push(payload, headerBytes);
+    written.push({ topic: topics[topics.length - 1]!, key: keys[keys.length - 1]!, payload, headers });
     payloadAt.push(offset);
     payloadLength.push(payload.length);
     offset += payload.length;
@@ -70,13 +81,16 @@ export async function enqueueTracedEvents(manager: EntityManager, items: TracedE
     headersLength.push(headerBytes.length);
     offset += headerBytes.length;
   }
-  await manager.query(
+  const rows = await manager.query<{ seq: string; event_id: string }[]>(
     `INSERT INTO outbox (event_id, topic, message_key, event_type, payload, headers)
      SELECT event_id, topic, message_key, event_type, substring($5::bytea FROM payload_at FOR payload_length),
             convert_from(substring($5::bytea FROM headers_at FOR headers_length), 'UTF8')::jsonb
        FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $6::int[], $7::int[], $8::int[], $9::int[]) WITH ORDINALITY
          AS q(event_id, topic, message_key, event_type, payload_at, payload_length, headers_at, headers_length, i)
-      ORDER BY i`,
+      ORDER BY i
+     RETURNING seq, event_id`,
     [ids, topics, keys, types, Buffer.concat(parts, offset - 1), payloadAt, payloadLength, headersAt, headersLength],
   );
+  const at = new Map(ids.map((id, k) => [id.toLowerCase(), k]));
+  return rows.map((r) => ({ seq: String(r.seq), ...written[at.get(r.event_id)!]! }));
 }
