@@ -69,7 +69,7 @@ describe('scoring counts the lifecycle into per-region daily KPIs', () => {
     kafka = createKafka({ brokers: testInfra().kafkaBrokers, clientId: 'scoring-e2e' });
     producer = kafka.producer({ allowAutoTopicCreation: false });
     await producer.connect();
-    kpis = await new TopicCollector(kafka, [Topics.ScoringKpis]).start();
+    kpis = await new TopicCollector(kafka, [Topics.ScoringKpis, Topics.ScoringKpisV2]).start();
     db = new Client({ connectionString: serviceDatabase(testInfra().databaseUrl, 'scoring', 'sb_scoring_local').url });
     await db.connect();
   });
@@ -173,13 +173,16 @@ describe('scoring counts the lifecycle into per-region daily KPIs', () => {
       const found = rows.rows.flatMap((r) => leaks(r.row));
       expect({ table: table_name, found }).toEqual({ table: table_name, found: [] });
     }
-    // The outbox holds what scoring published: ours is there — each record as v1 and as the KPI
-    // record v2 (ADR 0014) — and it is the counters only.
-    const outbox = await db.query<{ payload: string }>(`SELECT convert_from(payload, 'UTF8') AS payload FROM scoring.outbox WHERE message_key = $1`, [`${region}|${day}`]);
-    const types = outbox.rows.map((r) => (JSON.parse(r.payload) as { type: string }).type);
+    // What scoring published for this region and day: each record as v1 and as the KPI record v2
+    // (ADR 0014), and it is the counters only.
+    const mine = () => kpis.messages.filter((m) => m.key === `${region}|${day}`);
+    await waitFor(() => mine().filter((m) => m.topic === Topics.ScoringKpisV2).length >= 10 || undefined, { message: `the v2 KPI records of ${region}` });
+    await new Promise((r) => setTimeout(r, 300));
+    const published = mine();
+    const types = published.map((m) => (JSON.parse(m.value?.toString() ?? 'null') as { type: string }).type);
     expect(types.filter((t) => t === 'kpi.updated')).toHaveLength(10);
     expect(types.filter((t) => t === 'kpi.daily-updated')).toHaveLength(10);
-    expect(outbox.rows).toHaveLength(20);
-    for (const { payload } of outbox.rows) expect(leaks(payload)).toEqual([]);
+    expect(published).toHaveLength(20);
+    for (const m of published) expect(leaks(m.value?.toString() ?? '')).toEqual([]);
   });
 });

@@ -19,7 +19,7 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { join } from 'node:path';
 import type { Kafka, Producer } from 'kafkajs';
@@ -200,6 +200,53 @@ function cpuSeconds(pid: number | undefined): number {
   }
 }
 
+/** CPU seconds used so far by every process whose command line matches (e.g. all PostgreSQL backends). */
+function cpuSecondsOfAll(match: RegExp): number {
+  let total = 0;
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const cmdline = readFileSync(`/proc/${entry}/cmdline`, 'utf8').replace(/\0/g, ' ');
+      if (match.test(cmdline)) total += cpuSeconds(Number(entry));
+    } catch {
+      // the process ended meanwhile
+    }
+  }
+  return total;
+}
+
+/** The machine's busy and total CPU seconds so far (all cores), from /proc/stat. */
+function machineSeconds(): { busy: number; total: number } {
+  const [, ...ticks] = readFileSync('/proc/stat', 'utf8').split('\n')[0]!.trim().split(/\s+/);
+  const n = ticks.map(Number);
+  const total = n.reduce((a, b) => a + b, 0);
+  const idle = (n[3] ?? 0) + (n[4] ?? 0);
+  return { busy: (total - idle) / 100, total: total / 100 };
+}
+
+/** Where the CPU went between two snapshots: intake, PostgreSQL, the Kafka broker, everything else. */
+function cpuSnapshot(intakePid: number | undefined) {
+  return {
+    intake: cpuSeconds(intakePid),
+    postgres: cpuSecondsOfAll(/^postgres[: ]|\/postgres /),
+    kafka: cpuSecondsOfAll(/kafka\.Kafka|kafka-server|kafka_2\.|kafka-run-class/),
+    machine: machineSeconds(),
+  };
+}
+
+function cpuPerTicket(a: ReturnType<typeof cpuSnapshot>, b: ReturnType<typeof cpuSnapshot>, tickets: number): string {
+  const ms = (sec: number) => fmt((sec / tickets) * 1000, 3);
+  const intake = b.intake - a.intake;
+  const postgres = b.postgres - a.postgres;
+  const kafka = b.kafka - a.kafka;
+  const busy = b.machine.busy - a.machine.busy;
+  const total = b.machine.total - a.machine.total;
+  return (
+    `CPU per ticket: intake ${ms(intake)} ms, PostgreSQL ${ms(postgres)} ms, Kafka broker ${ms(kafka)} ms; ` +
+    `machine ${fmt((busy / total) * 100)} % busy, ${fmt(((busy - intake - postgres - kafka) / total) * 100)} % of it by other processes (this benchmark included)`
+  );
+}
+
 function startIntake(databaseUrl: string): { child: ChildProcess; ready: Promise<void>; logs: string[] } {
   const logs: string[] = [];
   // e.g. BENCH_INTAKE_NODE_ARGS='--cpu-prof --cpu-prof-dir=/tmp/prof' to profile intake alone.
@@ -374,6 +421,7 @@ async function main(): Promise<void> {
     intake = startIntake(databaseUrl);
     await withTimeout(intake.ready, 120_000, () => 'intake to start');
     const cpu0 = cpuSeconds(intake.child.pid);
+    const snapB = cpuSnapshot(intake.child.pid);
     const readyAt = Date.now();
     const progress = new Progress(databaseUrl);
     await progress.start();
@@ -383,6 +431,7 @@ async function main(): Promise<void> {
     await progress.stop();
     const appliedAt = progress.appliedAt(settings.tickets);
     const cpuB = cpuSeconds(intake.child.pid) - cpu0;
+    const perTicketB = cpuPerTicket(snapB, cpuSnapshot(intake.child.pid), settings.tickets);
     const stamps = backlogIds.map((id) => observer.accepted.get(id)!);
     const firstTs = Math.min(...stamps);
     const lastTs = Math.max(...stamps);
@@ -393,8 +442,11 @@ async function main(): Promise<void> {
       `B: the consumer side (inbox) had applied all ${appliedAt ? `${fmt((appliedAt - readyAt) / 1000, 1)} s after "ready"` : 'within 0.5 s (one sample) of the last publication'}, the last ticket.accepted was seen ${fmt((drainedAt - readyAt) / 1000, 1)} s after "ready"; most outbox rows waiting for the relay at once: ${fmt(progress.maxPending())}`,
     );
 
+    say(`B: ${perTicketB}`);
+
     // Phase C
     const cpu1 = cpuSeconds(intake.child.pid);
+    const snapC = cpuSnapshot(intake.child.pid);
     const c0 = Date.now();
     const { sentAt, offered } = await offerAtRate(producer, settings.rate, settings.seconds);
     await observer.until(sentAt.keys());
@@ -402,6 +454,7 @@ async function main(): Promise<void> {
     const latencies = [...sentAt].map(([id, t]) => observer.accepted.get(id)! - t).sort((a, b) => a - b);
     const [p50, p95, p99, max] = [percentile(latencies, 50), percentile(latencies, 95), percentile(latencies, 99), latencies[latencies.length - 1]!];
     say(`C: offered ${fmt(sentAt.size)} tickets at ${fmt(offered)}/s; added latency p50 ${p50} ms, p95 ${p95} ms, p99 ${p99} ms, max ${max} ms; intake CPU ${fmt((cpuC / ((Date.now() - c0) / 1000)) * 100)} % of one core`);
+    say(`C: ${cpuPerTicket(snapC, cpuSnapshot(intake.child.pid), sentAt.size)}`);
     if (observer.rejected > 0) say(`note: intake rejected ${observer.rejected} bench tickets (regions ${settings.regions.join(',')}?)`);
 
     rows.push(

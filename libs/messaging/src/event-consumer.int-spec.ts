@@ -2,7 +2,7 @@ import type { Kafka, Producer } from 'kafkajs';
 import type { DataSource, MigrationInterface, QueryRunner } from 'typeorm';
 import { makeEvent, ticketRejectedExample, type DecodedEvent, type Envelope } from '@switchboard/contracts';
 import { createTestSchema, createTestTopic, testInfra, TopicCollector, waitFor } from '@switchboard/testing';
-import { EventConsumer, type EventHandler } from './event-consumer';
+import { EventConsumer, type BatchEventHandler, type EventHandler } from './event-consumer';
 import { createKafka } from './kafka';
 import { OutboxRelay } from './outbox-relay';
 import { physicalTopic } from './topic-names';
@@ -214,6 +214,48 @@ describe('event consumer: inbox, batches and dead letters (real Kafka and Postgr
     }
   });
 
+  it('hands a run of one type to its batch handler in one call, and falls back to one by one when the run fails', async () => {
+    const topic = await createTestTopic(kafka, 'batch-handler', 1);
+    const calls: string[][] = [];
+    const singles: string[] = [];
+    const batch: BatchEventHandler = async (items) => {
+      calls.push(items.map((i) => i.event.subject));
+      for (const { event: e, ctx } of items) {
+        if (e.subject === 'T-batch-poison') throw Object.assign(new Error('refused'), { code: 'TEST.REFUSED' });
+        await countEffect(e, ctx);
+      }
+    };
+    const single: EventHandler = async (e, ctx) => {
+      singles.push(e.subject);
+      if (e.subject === 'T-batch-poison') throw Object.assign(new Error('refused'), { code: 'TEST.REFUSED' });
+      await countEffect(e, ctx);
+    };
+    const first = Array.from({ length: 20 }, (_, i) => `T-batch-a${i}`);
+    await producer.send({ topic: physicalTopic(topic), messages: first.map((s) => ({ key: 'k', value: JSON.stringify(event(s)) })) });
+    const consumer = consumerFor(topic, single, { resolveBatchHandler: (type) => (type === 'ticket.rejected' ? batch : undefined), maxAttempts: 1 });
+    await consumer.start();
+    const dlq = await new TopicCollector(kafka, [`${topic}.dlq`]).start();
+    try {
+      await waitFor(async () => (await applied('T-batch-a19')) === 1 || undefined, { message: 'the first run applied' });
+      // One call for the whole run (one fetch, one transaction), in offset order; the single handler unused.
+      expect(calls).toEqual([first]);
+      expect(singles).toEqual([]);
+
+      const second = ['T-batch-b0', 'T-batch-poison', 'T-batch-b1'];
+      await producer.send({ topic: physicalTopic(topic), messages: second.map((s) => ({ key: 'k', value: JSON.stringify(event(s)) })) });
+      await dlq.waitForCount(1);
+      await waitFor(async () => (await applied('T-batch-b1')) === 1 || undefined, { message: 'the good events of the failed run applied' });
+      // The failed run was retried one by one through the single handler: the good ones applied once, the poison dead-lettered.
+      expect(singles).toEqual(['T-batch-b0', 'T-batch-poison', 'T-batch-b1']);
+      expect(await applied('T-batch-b0')).toBe(1);
+      expect(await applied('T-batch-poison')).toBeUndefined();
+      expect(dlq.messages[0]!.headers['dlq-reason']).toContain('TEST.REFUSED');
+    } finally {
+      await consumer.stop();
+      await dlq.stop();
+    }
+  });
+
   it("writes a run's emitted events in emit order, however many, and only for the run that commits", async () => {
     const topic = await createTestTopic(kafka, 'emit-order', 1);
     const out = await createTestTopic(kafka, 'emit-order-out', 1);
@@ -238,8 +280,12 @@ describe('event consumer: inbox, batches and dead letters (real Kafka and Postgr
       const got = await collector.waitForCount(1_250, out);
       expect(got.map((m) => Number(m.key))).toEqual(Array.from({ length: 1_250 }, (_, i) => i));
       await dlq.waitForCount(1);
-      const rows = (await db.dataSource.query(`SELECT count(*)::int AS n FROM outbox WHERE topic = $1`, [out])) as { n: number }[];
-      expect(rows[0]!.n).toBe(1_250);
+      // The failed run's events never reached the outbox: nothing more is sent, nothing is left to send.
+      await waitFor(async () => ((await db.dataSource.query(`SELECT count(*)::int AS n FROM outbox WHERE topic = $1`, [out])) as { n: number }[])[0]!.n === 0 || undefined, {
+        message: 'the outbox drained',
+      });
+      await new Promise((r) => setTimeout(r, 300));
+      expect(collector.messages.filter((m) => m.topic === out)).toHaveLength(1_250);
     } finally {
       await consumer.stop();
       await relay.stop();

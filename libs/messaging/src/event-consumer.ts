@@ -3,7 +3,7 @@ import type { DataSource, EntityManager } from 'typeorm';
 import { decodeEvent, dlqOf, Headers, type DecodedEvent, type ValidationReason } from '@switchboard/contracts';
 import { describeError, isTransientError } from './errors';
 import { claimInbox, claimInboxBatch } from './inbox';
-import { enqueueTracedEvents, type OutgoingEvent, type TracedEvent } from './outbox';
+import { enqueueTracedEvents, type OutgoingEvent, type TracedEvent, type WrittenOutboxRow } from './outbox';
 import { silentLogger, type MessagingLogger } from './kafka';
 import { physicalTopic } from './topic-names';
 import type { TraceContext } from './trace';
@@ -32,6 +32,19 @@ export interface HandlerContext {
 
 export type EventHandler = (event: DecodedEvent, ctx: HandlerContext) => Promise<void>;
 
+/** One event of a batch handed to a BatchEventHandler, with its own context (same transaction). */
+export interface BatchItem {
+  event: DecodedEvent;
+  ctx: HandlerContext;
+}
+
+/**
+ * Applies a run of events of one type in one call (set-based SQL instead of statements per event).
+ * All items share one transaction; each item's context carries its own trace and outbox order.
+ * Must have the same effects as calling the type's EventHandler on each item in order.
+ */
+export type BatchEventHandler = (items: BatchItem[]) => Promise<void>;
+
 /** Called, in a transaction, for a message that fails validation, before it goes to the DLQ. */
 export type InvalidMessageHandler = (
   raw: { value: Buffer | null; partial?: Partial<DecodedEvent> },
@@ -46,6 +59,12 @@ export interface EventConsumerOptions {
   groupId: string;
   topics: string[];
   resolveHandler: (type: string) => EventHandler | undefined;
+  /**
+   * Optional batch form of a type's handler: a run of consecutive events of that type in one
+   * transaction goes to it in one call. The EventHandler is still used when events are applied one
+   * by one (after a failed run, for retries and the DLQ), so a type needs both.
+   */
+  resolveBatchHandler?: (type: string) => BatchEventHandler | undefined;
   onInvalid?: InvalidMessageHandler;
   /** Attempts for a permanent (non-transient) failure before the DLQ. */
   maxAttempts?: number;
@@ -56,8 +75,11 @@ export interface EventConsumerOptions {
   /** Messages per transaction when a batch is healthy. */
   chunkSize?: number;
   partitionsConsumedConcurrently?: number;
-  /** Called after a transaction that wrote to the outbox has committed (e.g. to wake the relay). */
-  onOutboxWritten?: () => void;
+  /**
+   * Called after a transaction that wrote to the outbox has committed, with the rows it wrote
+   * (e.g. to hand them to the relay: `relay.wake(rows)`).
+   */
+  onOutboxWritten?: (rows: WrittenOutboxRow[]) => void;
   logger?: MessagingLogger;
   metrics?: ConsumerMetrics;
 }
@@ -204,6 +226,7 @@ export class EventConsumer {
   private async transact<T>(work: (tx: Tx) => Promise<T>): Promise<T> {
     const hooks: (() => void)[] = [];
     const outbox: TracedEvent[] = [];
+    let written: WrittenOutboxRow[] = [];
     const result = await this.opts.dataSource.transaction(async (manager) => {
       const tx: Tx = { manager, hooks, outbox, open: true };
       let r: T;
@@ -212,10 +235,10 @@ export class EventConsumer {
       } finally {
         tx.open = false;
       }
-      await enqueueTracedEvents(manager, outbox);
+      written = await enqueueTracedEvents(manager, outbox);
       return r;
     });
-    if (outbox.length > 0) this.opts.onOutboxWritten?.();
+    if (written.length > 0) this.opts.onOutboxWritten?.(written);
     for (const hook of hooks) {
       try {
         hook();
@@ -248,9 +271,22 @@ export class EventConsumer {
         const outcomes = await this.transact(async (tx) => {
           // One inbox statement for the run; an id seen twice in the run is applied once.
           const claimed = await claimInboxBatch(tx.manager, this.opts.groupId, run.map((s) => s.event.id), topic);
-          const results: ('applied' | 'duplicate')[] = [];
-          for (const step of run) {
-            results.push(claimed.delete(step.event.id) ? await this.handle(tx, topic, partition, step) : 'duplicate');
+          const results: ('applied' | 'duplicate')[] = run.map((step) => (claimed.delete(step.event.id) ? 'applied' : 'duplicate'));
+          const toApply = run.filter((_, k) => results[k] === 'applied');
+          let i = 0;
+          while (i < toApply.length) {
+            const type = toApply[i]!.event.type;
+            const batchHandler = this.opts.resolveBatchHandler?.(type);
+            if (batchHandler) {
+              // Consecutive events of one type with a batch form: one call for all of them.
+              let j = i;
+              while (j < toApply.length && toApply[j]!.event.type === type) j++;
+              await batchHandler(toApply.slice(i, j).map((step) => ({ event: step.event, ctx: this.context(tx, this.meta(topic, partition, step.message), step.event) })));
+              i = j;
+            } else {
+              await this.handle(tx, topic, partition, toApply[i]!);
+              i++;
+            }
             // kafkajs sends a heartbeat only when its interval has passed: cheap to call often.
             await heartbeat();
           }

@@ -1,6 +1,7 @@
 import type { Producer } from 'kafkajs';
 import type { DataSource, QueryRunner } from 'typeorm';
 import { silentLogger, type MessagingLogger } from './kafka';
+import type { WrittenOutboxRow } from './outbox';
 import { physicalTopic } from './topic-names';
 
 export interface OutboxRelayOptions {
@@ -11,8 +12,6 @@ export interface OutboxRelayOptions {
   batchSize?: number;
   idleDelayMs?: number;
   errorDelayMs?: number;
-  /** Published rows older than this are deleted. */
-  retentionMs?: number;
   logger?: MessagingLogger;
   onPublished?: (count: number) => void;
 }
@@ -21,26 +20,36 @@ interface OutboxRow {
   seq: string;
   topic: string;
   message_key: string;
-  payload: Buffer;
-  headers: Record<string, string>;
+  /** Null for a row handed over in memory. */
+  payload: Buffer | null;
+  headers: Record<string, string> | null;
 }
 
 const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
 
+/** Rows handed over in memory at most (about 1 KiB each); beyond that the relay reads them back. */
+const MAX_REMEMBERED = 50_000;
+
 /**
- * Publishes the outbox to Kafka in commit-independent order of `seq`, picking rows with
- * `published_at IS NULL` (never a "last id seen" cursor, which skips rows that commit out of
- * order). Rows are locked `FOR UPDATE SKIP LOCKED` while sent; a session advisory lock makes one
- * relay per schema the leader, so two relays never interleave one key's events. Delivery is
- * at-least-once: a crash between send and commit re-sends, and consumers dedupe by event id.
+ * Publishes the outbox to Kafka in commit-independent order of `seq`, picking the lowest
+ * unpublished rows (never a "last id seen" cursor, which skips rows that commit out of order).
+ * Rows are locked `FOR UPDATE SKIP LOCKED` and deleted in the transaction that sends them, which
+ * commits after Kafka acknowledged (ADR 0020); a session advisory lock makes one relay per schema
+ * the leader, so two relays never interleave one key's events. Delivery is at-least-once: a crash
+ * between send and commit re-sends, and consumers dedupe by event id.
  */
 export class OutboxRelay {
   private runner?: QueryRunner;
   private running = false;
   private loop?: Promise<void>;
   private leader = false;
-  private lastCleanup = 0;
   private readonly log: MessagingLogger;
+  /**
+   * Rows committed by this process, by seq, handed over by wake(): sent without reading their
+   * payload back from the database. Only a shortcut — a row missing here is read from the table —
+   * so entries may be dropped at any time (they are, once a pass has gone past them).
+   */
+  private readonly written = new Map<string, WrittenOutboxRow>();
   /** Set by wake(): rows were committed since the current pass began. */
   private woken = false;
   private wakeUp?: () => void;
@@ -63,7 +72,8 @@ export class OutboxRelay {
    * Rows were just committed to the outbox (in this process): publish now instead of after the
    * idle delay. Polling stays the fallback, for rows written by other processes or replicas.
    */
-  wake(): void {
+  wake(rows: readonly WrittenOutboxRow[] = []): void {
+    if (this.leader && this.written.size + rows.length <= MAX_REMEMBERED) for (const row of rows) this.written.set(row.seq, row);
     this.woken = true;
     this.wakeUp?.();
   }
@@ -87,19 +97,29 @@ export class OutboxRelay {
   async publishOnce(): Promise<number> {
     const runner = await this.acquire();
     if (!runner) return 0;
-    const batchSize = this.opts.batchSize ?? 500;
+    const batchSize = this.opts.batchSize ?? 1_000;
     await runner.startTransaction();
     try {
-      const rows = (await runner.query(
-        `SELECT seq, topic, message_key, payload, headers FROM outbox
-          WHERE published_at IS NULL ORDER BY seq LIMIT $1 FOR UPDATE SKIP LOCKED`,
-        [batchSize],
-      )) as OutboxRow[];
-      if (rows.length === 0) {
+      // Claimed and removed in one statement; the send below happens before the commit, so a
+      // failed send rolls the removal back and the rows are sent again (at-least-once). The
+      // payload and headers come back only for rows this process did not hand over in memory.
+      const remembered = this.rememberedCandidates(batchSize);
+      const [claimed] = (await runner.query(
+        `DELETE FROM outbox
+          WHERE seq IN (SELECT seq FROM outbox WHERE published_at IS NULL ORDER BY seq LIMIT $1 FOR UPDATE SKIP LOCKED)
+          RETURNING seq, topic, message_key,
+                    CASE WHEN seq = ANY($2::bigint[]) THEN NULL ELSE payload END AS payload,
+                    CASE WHEN seq = ANY($2::bigint[]) THEN NULL ELSE headers END AS headers`,
+        [batchSize, remembered],
+      )) as [OutboxRow[], number];
+      if (claimed.length === 0) {
         await runner.commitTransaction();
+        // Whatever was handed over before this pass was published already (or is read back if not).
+        this.written.clear();
         return 0;
       }
-      const byTopic = new Map<string, OutboxRow[]>();
+      const rows = this.inOrder(claimed);
+      const byTopic = new Map<string, WrittenOutboxRow[]>();
       for (const row of rows) {
         const list = byTopic.get(row.topic) ?? [];
         list.push(row);
@@ -109,10 +129,9 @@ export class OutboxRelay {
         acks: -1,
         topicMessages: [...byTopic].map(([topic, list]) => ({
           topic: physicalTopic(topic),
-          messages: list.map((r) => ({ key: r.message_key, value: r.payload, headers: r.headers })),
+          messages: list.map((r) => ({ key: r.key, value: r.payload, headers: r.headers })),
         })),
       });
-      await runner.query('UPDATE outbox SET published_at = now() WHERE seq = ANY($1::bigint[])', [rows.map((r) => r.seq)]);
       await runner.commitTransaction();
       this.opts.onPublished?.(rows.length);
       return rows.length;
@@ -122,14 +141,46 @@ export class OutboxRelay {
     }
   }
 
+  /**
+   * The lowest seqs handed over in memory, as many as a pass can claim (the relay claims the
+   * lowest unpublished seqs, so higher ones cannot be in this pass; missing ones are read back).
+   */
+  private rememberedCandidates(batchSize: number): string[] {
+    const seqs: string[] = [];
+    // A Map iterates in insertion order, which is nearly seq order (commit order).
+    for (const seq of this.written.keys()) {
+      seqs.push(seq);
+      if (seqs.length >= batchSize) break;
+    }
+    return seqs;
+  }
+
+  /** The claimed rows in seq order (RETURNING keeps none; per-key order is seq order), from memory where handed over. */
+  private inOrder(claimed: OutboxRow[]): WrittenOutboxRow[] {
+    const rows = claimed
+      .map((r) => {
+        const seq = String(r.seq);
+        if (r.payload !== null) return { seq, topic: r.topic, key: r.message_key, payload: r.payload, headers: r.headers! };
+        const row = this.written.get(seq);
+        // Only this loop removes entries, after using them: a gap here is a bug, and the pass rolls back.
+        if (!row) throw new Error(`outbox row ${seq} was handed over in memory but is gone`);
+        return row;
+      })
+      .sort((a, b) => Number(a.seq) - Number(b.seq));
+    // Entries up to the last claimed seq are published now, or were committed after this pass
+    // looked and will be read back: dropped either way.
+    const last = Number(rows[rows.length - 1]!.seq);
+    for (const seq of this.written.keys()) if (Number(seq) <= last) this.written.delete(seq);
+    return rows;
+  }
+
   private async run(): Promise<void> {
     const idle = this.opts.idleDelayMs ?? 50;
     const onError = this.opts.errorDelayMs ?? 1_000;
-    const batchSize = this.opts.batchSize ?? 500;
+    const batchSize = this.opts.batchSize ?? 1_000;
     while (this.running) {
       try {
         const n = await this.publishOnce();
-        await this.cleanup();
         if (n < batchSize) await this.pause(this.leader ? idle : onError);
       } catch (e) {
         this.log.warn({ err: e as Error, relay: this.opts.name }, 'outbox relay pass failed; retrying');
@@ -172,6 +223,7 @@ export class OutboxRelay {
   }
 
   private async release(): Promise<void> {
+    this.written.clear();
     const runner = this.runner;
     this.runner = undefined;
     this.leader = false;
@@ -180,12 +232,5 @@ export class OutboxRelay {
       await runner.query('SELECT pg_advisory_unlock_all()').catch(() => undefined);
       await runner.release().catch(() => undefined);
     }
-  }
-
-  private async cleanup(): Promise<void> {
-    const retention = this.opts.retentionMs ?? 3_600_000;
-    if (!this.leader || !this.runner || Date.now() - this.lastCleanup < 60_000) return;
-    this.lastCleanup = Date.now();
-    await this.runner.query(`DELETE FROM outbox WHERE published_at < now() - ($1::bigint * interval '1 millisecond')`, [retention]);
   }
 }

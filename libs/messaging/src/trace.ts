@@ -9,15 +9,31 @@ export interface TraceContext {
   causationId?: string;
 }
 
+// Span and trace ids come from a pool of random bytes refilled 4 KiB at a time: one call into
+// the CSPRNG per few hundred events instead of one per event (it showed in intake's profile).
+const POOL_SIZE = 4_096;
+let pool = Buffer.alloc(0);
+let poolOffset = POOL_SIZE;
+
+function randomHex(bytes: number): string {
+  if (poolOffset + bytes > pool.length) {
+    pool = randomBytes(POOL_SIZE);
+    poolOffset = 0;
+  }
+  const hex = pool.toString('hex', poolOffset, poolOffset + bytes);
+  poolOffset += bytes;
+  return hex;
+}
+
 export function newTraceparent(): string {
-  return `00-${randomBytes(16).toString('hex')}-${randomBytes(8).toString('hex')}-01`;
+  return `00-${randomHex(16)}-${randomHex(8)}-01`;
 }
 
 /** Same trace, new span: what a service stamps on the events it emits because of one it received. */
 export function childTraceparent(parent: string | undefined): string {
   const m = parent ? TRACEPARENT.exec(parent) : null;
   if (!m) return newTraceparent();
-  return `00-${m[1]}-${randomBytes(8).toString('hex')}-${m[3]}`;
+  return `00-${m[1]}-${randomHex(8)}-${m[3]}`;
 }
 
 export function isTraceparent(value: string | undefined): value is string {

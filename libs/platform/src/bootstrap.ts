@@ -62,7 +62,7 @@ export async function runService(rootModule: Type, service: ServiceDescriptor): 
         partitionsConsumedConcurrently: env.CONSUMER_CONCURRENCY,
         chunkSize: env.CONSUMER_BATCH_SIZE,
         // Events a handler emits are published as soon as its transaction commits, not at the next poll.
-        onOutboxWritten: () => relay.wake(),
+        onOutboxWritten: (rows) => relay.wake(rows),
         ...(service.invalidMessages ? { onInvalid: bind(app.get(service.invalidMessages)) } : {}),
       });
       await app.startAllMicroservices();

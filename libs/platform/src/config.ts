@@ -25,6 +25,8 @@ export const platformEnvSchema = z.object({
   DB_POOL_SIZE: z.coerce.number().int().min(1).max(100).default(10),
   SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(100).default(10_000),
   OUTBOX_POLL_MS: z.coerce.number().int().min(5).default(50),
+  /** Outbox rows the relay sends to Kafka per pass (one statement, one produce request, one commit). */
+  OUTBOX_BATCH_SIZE: z.coerce.number().int().min(1).max(10_000).default(1_000),
   CONSUMER_GROUP_PREFIX: z.string().min(1).default('switchboard'),
   /** Partitions a service's consumer works on at once (each in its own transaction and connection). */
   CONSUMER_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(6),

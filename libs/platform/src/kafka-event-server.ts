@@ -3,9 +3,12 @@ import { BaseExceptionFilter } from '@nestjs/core';
 import { EventPattern, Server, type CustomTransportStrategy } from '@nestjs/microservices';
 import { lastValueFrom, throwError, type Observable } from 'rxjs';
 import type { EventType } from '@switchboard/contracts';
-import { EventConsumer, type EventConsumerOptions, type EventHandler } from '@switchboard/messaging';
+import { EventConsumer, type BatchEventHandler, type BatchItem, type EventConsumerOptions, type EventHandler } from '@switchboard/messaging';
 
-export type KafkaEventServerOptions = Omit<EventConsumerOptions, 'resolveHandler'>;
+export type KafkaEventServerOptions = Omit<EventConsumerOptions, 'resolveHandler' | 'resolveBatchHandler'>;
+
+/** The Nest pattern under which `@OnEventBatch(type)` registers a type's batch handler. */
+const batchPattern = (type: string) => `batch:${type}`;
 
 /**
  * A NestJS microservice transport on kafkajs that keeps the platform's guarantees (ADR 0003):
@@ -17,13 +20,14 @@ export class KafkaEventServer extends Server implements CustomTransportStrategy 
   private consumer?: EventConsumer;
   /** Nest's pattern lookup serialises the pattern on every call; the consumer asks twice per message. */
   private readonly handlers = new Map<string, EventHandler | undefined>();
+  private readonly batchHandlers = new Map<string, BatchEventHandler | undefined>();
 
   constructor(private readonly options: KafkaEventServerOptions) {
     super();
   }
 
   listen(callback: (...optionalParams: unknown[]) => unknown): void {
-    this.consumer = new EventConsumer({ ...this.options, resolveHandler: (type) => this.resolve(type) });
+    this.consumer = new EventConsumer({ ...this.options, resolveHandler: (type) => this.resolve(type), resolveBatchHandler: (type) => this.resolveBatch(type) });
     this.consumer.start().then(
       () => callback(),
       (err: unknown) => callback(err),
@@ -48,6 +52,22 @@ export class KafkaEventServer extends Server implements CustomTransportStrategy 
   private resolve(type: string): EventHandler | undefined {
     if (!this.handlers.has(type)) this.handlers.set(type, this.lookup(type));
     return this.handlers.get(type);
+  }
+
+  private resolveBatch(type: string): BatchEventHandler | undefined {
+    if (!this.batchHandlers.has(type)) {
+      const handler = this.getHandlerByPattern(batchPattern(type));
+      this.batchHandlers.set(
+        type,
+        handler
+          ? async (items: BatchItem[]) => {
+            const result: unknown = await handler(items);
+            await lastValueFrom(this.transformToObservable(result), { defaultValue: undefined });
+          }
+          : undefined,
+      );
+    }
+    return this.batchHandlers.get(type);
   }
 
   private lookup(type: string): EventHandler | undefined {
@@ -92,4 +112,13 @@ export function httpErrorBody(status: number, body: string | object): object {
  */
 export function OnEvent(...types: [EventType, ...EventType[]]): MethodDecorator {
   return (EventPattern as (pattern: string | string[]) => MethodDecorator)(types.length === 1 ? types[0] : types);
+}
+
+/**
+ * `@OnEventBatch('ticket.received')`: the batch form of a type's handler; its `@Payload()` is the
+ * run of events (each with its HandlerContext, one transaction). The type keeps its `@OnEvent`
+ * handler too: the consumer falls back to it to apply events one by one (ADR 0020).
+ */
+export function OnEventBatch(type: EventType): MethodDecorator {
+  return (EventPattern as (pattern: string) => MethodDecorator)(batchPattern(type));
 }

@@ -122,6 +122,7 @@ export class PlatformModule {
               producer,
               name: service.schema,
               idleDelayMs: env.OUTBOX_POLL_MS,
+              batchSize: env.OUTBOX_BATCH_SIZE,
               logger,
               onPublished: (n) => metrics.outboxPublished.inc(n),
             });

@@ -11,14 +11,18 @@ import {
   type TicketTriaged,
 } from '@switchboard/contracts';
 import type { HandlerContext } from '@switchboard/messaging';
+import type { EntityManager } from 'typeorm';
 import { CLOCK, type Clock } from '@switchboard/persistence';
 import { firstContactOwner } from '../domain/first-contact-owner';
 import { KnownIssueAnswerer } from '../known-issues/known-issue-answerer';
 import { checkLocation } from '../domain/location-check';
 import { IncidentGrouping, type Grouping } from '../incidents/incident-grouping';
-import { readKnownLocation } from '../reference-data/known-location';
+import { readKnownLocations } from '../reference-data/known-location';
 import { rejectUnknownLocation } from '../reject-ticket/reject-unknown-location';
-import type { CompletedTicket } from '../domain/repeat-fault-detector';
+import type { CompletedTicket, RepeatFaultDecision } from '../domain/repeat-fault-detector';
+import type { Triage } from '../domain/ticket-triage';
+import type { KnownIssue } from '../domain/known-issue-matcher';
+import type { AnswerableTicket } from '../persistence/known-issue-store';
 import { INTAKE_CONFIG, type IntakeConfig } from '../intake.config';
 import { TicketAmender } from '../amend-ticket/ticket-amender';
 import { RemoteSupportQueue } from '../remote-support/remote-support-queue';
@@ -27,14 +31,35 @@ export const INTAKE_SOURCE = 'switchboard/intake';
 
 export type AcceptOutcome = { outcome: 'accepted'; ticketId: string } | { outcome: 'resubmitted'; ticketId: string } | { outcome: 'rejected'; ticketId: string };
 
+/** One `ticket.received` of a run, with its context (all of a run's contexts share one transaction). */
+export interface ReceivedItem {
+  event: Envelope<'ticket.received', TicketReceived>;
+  ctx: HandlerContext;
+}
+
+/** A ticket of the run that may become (or already is) a ticket: its place is known, or it exists. */
+interface Candidate {
+  item: ReceivedItem;
+  ticketId: string;
+  owner: string;
+  repeat: RepeatFaultDecision;
+  knownIssue: KnownIssue | undefined;
+  triage: Triage;
+}
+
+type CompletedRow = { i: string; ticket_id: string; customer_id: string; service: CompletedTicket['service']; kind: CompletedTicket['kind']; completed_at: Date };
+
 /**
- * Accepts a validated `ticket.received`, all in one transaction: a place intake does not know is
- * refused (`ticket.rejected`); one ticket per (source, externalId) — a resubmission is counted on
- * the ticket and emits nothing — persisted with its first-contact owner and announced with
- * `ticket.accepted`; parked updates apply; `ticket.repeat-fault-detected` when it is a repeat
- * fault; `ticket.triaged` (class and priority). Then the first interception that applies: a known
- * issue's answer, a mass-complaint incident (held), remote pre-handling (held) — or else
- * `ticket.dispatch-requested` (dispatch places only the tickets intake hands it).
+ * Accepts validated `ticket.received` events, a whole run in one transaction with set-based
+ * statements (a few per run, not per ticket — issue 4's throughput): a place intake does not know
+ * is refused (`ticket.rejected`); one ticket per (source, externalId) — a resubmission is counted
+ * on the ticket and emits nothing — persisted with its first-contact owner, repeat-fault flag and
+ * triage, and announced with `ticket.accepted`; parked updates apply; `ticket.repeat-fault-detected`
+ * when it is a repeat fault; `ticket.triaged` (class and priority). Then the first interception
+ * that applies: a known issue's answer, a mass-complaint incident (held), remote pre-handling
+ * (held) — or else `ticket.dispatch-requested` (dispatch places only the tickets intake hands it).
+ * Each ticket's events are emitted in that order; a run gives the same result as its tickets one
+ * by one in offset order.
  */
 @Injectable()
 export class AcceptTicketHandler {
@@ -48,71 +73,269 @@ export class AcceptTicketHandler {
   ) {}
 
   async execute(event: Envelope<'ticket.received', TicketReceived>, ctx: HandlerContext): Promise<AcceptOutcome> {
-    const t = event.data;
-    const source = event.source;
-    const ticketId = ticketIdFor(source, t.externalId);
+    const [outcome] = await this.executeMany([{ event, ctx }]);
+    return outcome!;
+  }
+
+  async executeMany(items: readonly ReceivedItem[]): Promise<AcceptOutcome[]> {
+    if (items.length === 0) return [];
+    const m = items[0]!.ctx.manager;
     const now = this.clock.now();
-    const owner = firstContactOwner(t.receivedBy, source);
+    const outcomes: AcceptOutcome[] = new Array<AcceptOutcome>(items.length);
+    // The ticket id is a hash of (source, externalId): computed once per event.
+    const ids = items.map((it) => ticketIdFor(it.event.source, it.event.data.externalId));
 
     // Unknown region, county, zone or cell: refused before any ticket exists. A resubmission of a
     // ticket accepted earlier (before the reference data said otherwise) stays that ticket; whether
-    // it exists is asked only for a refused place, off the common path.
-    const reasons = checkLocation(t.location, await readKnownLocation(ctx.manager, t.location));
-    if (reasons.length > 0) {
-      const [existing] = await ctx.manager.query<unknown[]>(`SELECT 1 FROM tickets WHERE source = $1 AND external_id = $2`, [source, t.externalId]);
-      if (!existing) {
-        await rejectUnknownLocation(event, reasons, ctx, now);
-        return { outcome: 'rejected', ticketId };
-      }
+    // it exists is asked only for refused places, off the common path.
+    const known = await readKnownLocations(
+      m,
+      items.map((it) => it.event.data.location),
+    );
+    const reasons = items.map((it, k) => checkLocation(it.event.data.location, known[k]!));
+    const refused = items.map((_, k) => k).filter((k) => reasons[k]!.length > 0);
+    const existing = new Set<string>();
+    if (refused.length > 0) {
+      const rows = await m.query<{ ticket_id: string }[]>(`SELECT ticket_id FROM tickets WHERE ticket_id = ANY($1::uuid[])`, [refused.map((k) => ids[k]!)]);
+      for (const r of rows) existing.add(r.ticket_id);
     }
 
-    const inserted = await ctx.manager.query<{ ticket_id: string }[]>(
+    // The first event of a (source, externalId) in the run is the candidate; later ones in the run are resubmissions of it.
+    const firsts = new Map<string, number>();
+    const resubmitted: number[] = [];
+    for (let k = 0; k < items.length; k++) {
+      const ticketId = ids[k]!;
+      if (reasons[k]!.length > 0 && !existing.has(ticketId) && !firsts.has(ticketId)) {
+        await rejectUnknownLocation(items[k]!.event, reasons[k]!, items[k]!.ctx, now);
+        outcomes[k] = { outcome: 'rejected', ticketId };
+      } else if (firsts.has(ticketId)) {
+        resubmitted.push(k);
+      } else {
+        firsts.set(ticketId, k);
+      }
+    }
+    const firstIndexes = [...firsts.values()];
+
+    // Decided once, at acceptance, from the completions intake knows by then: a completion that
+    // arrives after this ticket was accepted (events out of order) never makes it a repeat retroactively.
+    const completed = await this.completionsFor(m, firstIndexes.map((k) => ({ item: items[k]!, ticketId: ids[k]! })));
+    // Interception, first: a ticket an active known issue covers is answered with it (below) and
+    // is neither grouped under an incident nor dispatched.
+    const answerables = firstIndexes.map((k) => this.answerable(items[k]!, ids[k]!));
+    const issues = await this.knownIssues.findForMany(items[0]!.ctx, answerables, now);
+    const candidates: Candidate[] = firstIndexes.map((k, c) => {
+      const item = items[k]!;
+      const t = item.event.data;
+      const ticketId = ids[k]!;
+      const repeat = this.config.repeatFaults.detect({ ticketId, customerId: t.customer.id, service: t.service, kind: t.kind, acceptedAt: now }, completed[c]!);
+      return { item, ticketId, owner: firstContactOwner(t.receivedBy, item.event.source), repeat, knownIssue: issues[c], triage: this.triage(item, repeat, false, now) };
+    });
+
+    const inserted = await this.insert(m, candidates, now);
+    const resubmissions = [...candidates.filter((c) => !inserted.has(c.ticketId)), ...resubmitted.map((k) => ({ item: items[k]!, ticketId: ids[k]! }))];
+    await this.countResubmissions(m, resubmissions, now);
+    for (const k of resubmitted) outcomes[k] = { outcome: 'resubmitted', ticketId: ids[k]! };
+
+    const accepted = candidates.filter((c) => inserted.has(c.ticketId));
+    const parked = await this.withParkedUpdates(m, accepted);
+    for (const c of candidates) {
+      const k = firsts.get(c.ticketId)!;
+      outcomes[k] = inserted.has(c.ticketId) ? { outcome: 'accepted', ticketId: c.ticketId } : { outcome: 'resubmitted', ticketId: c.ticketId };
+    }
+    for (const c of accepted) await this.announce(c, parked.has(c.ticketId), now);
+    return outcomes;
+  }
+
+  /** The events of one newly accepted ticket, in order, and the interception that applies to it. */
+  private async announce(c: Candidate, hasParkedUpdates: boolean, now: Date): Promise<void> {
+    const { item, ticketId, repeat, knownIssue } = c;
+    const { event, ctx } = item;
+    const t = event.data;
+    const meta = { source: INTAKE_SOURCE, subject: ticketId, time: now, correlationId: event.correlationId ?? event.id, causationId: event.id };
+    await ctx.emit({ envelope: makeEvent('ticket.accepted', this.acceptedData(c, now), meta) });
+    // Updates that arrived before their ticket (parked) apply now, in this same transaction.
+    if (hasParkedUpdates) await this.amender.applyParked(ctx, { ticketId, source: event.source, externalId: t.externalId });
+    if (repeat.repeat) {
+      const detected: TicketRepeatFaultDetected = {
+        ticketId,
+        previousTicketId: repeat.previousTicketId,
+        customerTier: t.customer.tier,
+        service: t.service,
+        region: t.location.region,
+        daysSinceCompletion: repeat.daysSinceCompletion,
+        detectedAt: now.toISOString(),
+      };
+      await ctx.emit({ envelope: makeEvent('ticket.repeat-fault-detected', detected, meta) });
+    }
+    // Important (mass) complaint: the complaint may open or join an incident, and is then held instead of dispatched.
+    const grouping: Grouping =
+      knownIssue === undefined && t.kind === 'complaint' && t.complaintCategory !== undefined && t.location.cellId !== undefined
+        ? await this.incidents.group(
+            { ticketId, region: t.location.region, complaintCategory: t.complaintCategory, cellId: t.location.cellId, reportedAt: new Date(t.reportedAt) },
+            ctx,
+            { source: meta.source, time: meta.time, correlationId: meta.correlationId, causationId: meta.causationId },
+            now,
+          )
+        : { grouped: false };
+    // Triaged with the ticket's insert; an incident's member is raised and held.
+    const triage = grouping.grouped ? this.triage(item, repeat, true, now) : c.triage;
+    if (grouping.grouped) {
+      await ctx.manager.query(`UPDATE tickets SET triage_class = $2, triage_priority = $3, state = 'held', updated_at = $4 WHERE ticket_id = $1`, [
+        ticketId,
+        triage.class,
+        triage.priority,
+        now,
+      ]);
+    }
+    const triaged: TicketTriaged = { ticketId, class: triage.class, priority: triage.priority, reasons: triage.reasons, region: t.location.region };
+    await ctx.emit({ envelope: makeEvent('ticket.triaged', triaged, meta) });
+    if (knownIssue !== undefined) {
+      // Answered at once with the known issue's explanation: archived, or held until the fix.
+      await this.knownIssues.answerNewTicket(ctx, this.answerable(item, ticketId), knownIssue, now, meta);
+      return;
+    }
+    if (grouping.grouped) {
+      const held: TicketHeld = { ticketId, region: t.location.region, reason: 'incident', incidentId: grouping.incidentId, heldAt: now.toISOString() };
+      await ctx.emit({ envelope: makeEvent('ticket.held', held, meta) });
+      return;
+    }
+    // Remote pre-handling: a configured kind waits in the remote support queue instead of going to dispatch.
+    const remote = { ticketId, kind: t.kind, service: t.service, region: t.location.region, class: triage.class, priority: triage.priority };
+    if (await this.remoteSupport.holdIfConfigured(ctx, remote, { correlationId: meta.correlationId, causationId: meta.causationId })) return;
+    const dispatchRequested: TicketDispatchRequested = {
+      ticketId,
+      region: t.location.region,
+      class: triage.class,
+      priority: triage.priority,
+      reason: 'accepted',
+      requestedAt: now.toISOString(),
+    };
+    await ctx.emit({ envelope: makeEvent('ticket.dispatch-requested', dispatchRequested, meta) });
+  }
+
+  private triage(item: ReceivedItem, repeat: RepeatFaultDecision, incident: boolean, now: Date): Triage {
+    const t = item.event.data;
+    return this.config.triage.triage({
+      tier: t.customer.tier,
+      kind: t.kind,
+      service: t.service,
+      repeatFault: repeat.repeat,
+      incident,
+      reportedAt: new Date(t.reportedAt),
+      acceptedAt: now,
+    });
+  }
+
+  private answerable(item: ReceivedItem, ticketId: string): AnswerableTicket {
+    const t = item.event.data;
+    return { ticketId, kind: t.kind, service: t.service, channel: t.channel, phone: t.customer.phone, ...t.location };
+  }
+
+  /** Per ticket, the customer's latest completed tickets of the same service (at most 20), one statement for the run. */
+  private async completionsFor(m: EntityManager, tickets: readonly { item: ReceivedItem; ticketId: string }[]): Promise<CompletedTicket[][]> {
+    const result: CompletedTicket[][] = tickets.map(() => []);
+    if (tickets.length === 0) return result;
+    const rows = await m.query<CompletedRow[]>(
+      `SELECT q.i, c.ticket_id, c.customer_id, c.service, c.kind, c.completed_at
+         FROM unnest($1::text[], $2::text[], $3::uuid[]) WITH ORDINALITY AS q(customer_id, service, ticket_id, i)
+         CROSS JOIN LATERAL (
+           SELECT ticket_id, customer_id, service, kind, completed_at FROM tickets t
+            WHERE t.customer_id = q.customer_id AND t.service = q.service AND t.completed_at IS NOT NULL AND t.ticket_id <> q.ticket_id
+            ORDER BY t.completed_at DESC LIMIT 20) c`,
+      [tickets.map((c) => c.item.event.data.customer.id), tickets.map((c) => c.item.event.data.service), tickets.map((c) => c.ticketId)],
+    );
+    for (const r of rows) {
+      result[Number(r.i) - 1]!.push({ ticketId: r.ticket_id, customerId: r.customer_id, service: r.service, kind: r.kind, completedAt: new Date(r.completed_at) });
+    }
+    return result;
+  }
+
+  /** Inserts the run's new tickets in one statement; returns the ids actually inserted (the others already existed). */
+  private async insert(m: EntityManager, candidates: readonly Candidate[], now: Date): Promise<Set<string>> {
+    if (candidates.length === 0) return new Set();
+    const col = <T>(f: (c: Candidate, t: TicketReceived) => T) => candidates.map((c) => f(c, c.item.event.data));
+    const rows = await m.query<{ ticket_id: string }[]>(
       `INSERT INTO tickets (ticket_id, source, external_id, inbound_event_id, channel, kind, service,
          customer_id, customer_tier, customer_name, customer_phone, region, county, zone, cell_id, lat, lon,
-         summary, complaint_category, reported_at, received_by, owner, state, accepted_at, updated_at)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22, 'accepted', $23, $23)
+         summary, complaint_category, reported_at, received_by, owner, repeat_fault, repeat_of_ticket_id,
+         triage_class, triage_priority, state, accepted_at, updated_at)
+       SELECT ticket_id, source, external_id, inbound_event_id, channel, kind, service,
+         customer_id, customer_tier, customer_name, customer_phone, region, county, zone, cell_id, lat, lon,
+         summary, complaint_category, reported_at, received_by, owner, repeat_fault, repeat_of_ticket_id,
+         triage_class, triage_priority, 'accepted', $27, $27
+         FROM unnest($1::uuid[], $2::text[], $3::text[], $4::uuid[], $5::text[], $6::text[], $7::text[],
+                     $8::text[], $9::text[], $10::text[], $11::text[], $12::text[], $13::text[], $14::text[], $15::text[],
+                     $16::float8[], $17::float8[], $18::text[], $19::text[], $20::timestamptz[], $21::text[], $22::text[],
+                     $23::boolean[], $24::uuid[], $25::text[], $26::int[])
+           AS q(ticket_id, source, external_id, inbound_event_id, channel, kind, service,
+                customer_id, customer_tier, customer_name, customer_phone, region, county, zone, cell_id, lat, lon,
+                summary, complaint_category, reported_at, received_by, owner, repeat_fault, repeat_of_ticket_id,
+                triage_class, triage_priority)
        ON CONFLICT (source, external_id) DO NOTHING
        RETURNING ticket_id`,
       [
-        ticketId,
-        source,
-        t.externalId,
-        event.id,
-        t.channel,
-        t.kind,
-        t.service,
-        t.customer.id,
-        t.customer.tier,
-        t.customer.name,
-        t.customer.phone,
-        t.location.region,
-        t.location.county,
-        t.location.zone,
-        t.location.cellId ?? null,
-        t.location.lat ?? null,
-        t.location.lon ?? null,
-        t.summary,
-        t.complaintCategory ?? null,
-        t.reportedAt,
-        t.receivedBy ?? null,
-        owner,
+        col((c) => c.ticketId),
+        col((c) => c.item.event.source),
+        col((_, t) => t.externalId),
+        col((c) => c.item.event.id),
+        col((_, t) => t.channel),
+        col((_, t) => t.kind),
+        col((_, t) => t.service),
+        col((_, t) => t.customer.id),
+        col((_, t) => t.customer.tier),
+        col((_, t) => t.customer.name),
+        col((_, t) => t.customer.phone),
+        col((_, t) => t.location.region),
+        col((_, t) => t.location.county),
+        col((_, t) => t.location.zone),
+        col((_, t) => t.location.cellId ?? null),
+        col((_, t) => t.location.lat ?? null),
+        col((_, t) => t.location.lon ?? null),
+        col((_, t) => t.summary),
+        col((_, t) => t.complaintCategory ?? null),
+        col((_, t) => t.reportedAt),
+        col((_, t) => t.receivedBy ?? null),
+        col((c) => c.owner),
+        col((c) => c.repeat.repeat),
+        col((c) => (c.repeat.repeat ? c.repeat.previousTicketId : null)),
+        col((c) => c.triage.class),
+        col((c) => c.triage.priority),
         now,
       ],
     );
+    return new Set(rows.map((r) => r.ticket_id));
+  }
 
-    if (inserted.length === 0) {
-      // Same (source, externalId): the same ticket. Noted for later reporting, nothing emitted.
-      await ctx.manager.query(
-        `UPDATE tickets SET resubmissions = resubmissions + 1, last_resubmitted_at = $3, last_resubmission_event_id = $4
-         WHERE source = $1 AND external_id = $2`,
-        [source, t.externalId, now, event.id],
-      );
-      return { outcome: 'resubmitted', ticketId };
-    }
+  /** Same (source, externalId): the same ticket. Each resubmission is counted on it (the last one's event noted); nothing is emitted. */
+  private async countResubmissions(m: EntityManager, tickets: readonly { item: ReceivedItem; ticketId: string }[], now: Date): Promise<void> {
+    if (tickets.length === 0) return;
+    await m.query(
+      `UPDATE tickets t SET resubmissions = t.resubmissions + r.n, last_resubmitted_at = $3, last_resubmission_event_id = r.last_event_id
+         FROM (SELECT ticket_id, count(*)::int AS n, (array_agg(event_id ORDER BY i DESC))[1] AS last_event_id
+                 FROM unnest($1::uuid[], $2::uuid[]) WITH ORDINALITY AS q(ticket_id, event_id, i) GROUP BY ticket_id) r
+        WHERE t.ticket_id = r.ticket_id`,
+      [tickets.map((c) => c.ticketId), tickets.map((c) => c.item.event.id), now],
+    );
+  }
 
-    const accepted: TicketAccepted = {
-      ticketId,
-      source,
+  /** Which of the newly accepted tickets have updates parked for them (updates that arrived first). */
+  private async withParkedUpdates(m: EntityManager, accepted: readonly Candidate[]): Promise<Set<string>> {
+    if (accepted.length === 0) return new Set();
+    const rows = await m.query<{ source: string; external_id: string }[]>(
+      `SELECT DISTINCT u.source, u.external_id FROM ticket_updates u
+         JOIN unnest($1::text[], $2::text[]) AS q(source, external_id) ON u.source = q.source AND u.external_id = q.external_id
+        WHERE u.state = 'parked'`,
+      [accepted.map((c) => c.item.event.source), accepted.map((c) => c.item.event.data.externalId)],
+    );
+    const keys = new Set(rows.map((r) => `${r.source}\u0000${r.external_id}`));
+    return new Set(accepted.filter((c) => keys.has(`${c.item.event.source}\u0000${c.item.event.data.externalId}`)).map((c) => c.ticketId));
+  }
+
+  private acceptedData(c: Candidate, now: Date): TicketAccepted {
+    const t = c.item.event.data;
+    return {
+      ticketId: c.ticketId,
+      source: c.item.event.source,
       externalId: t.externalId,
       channel: t.channel,
       kind: t.kind,
@@ -131,89 +354,7 @@ export class AcceptTicketHandler {
       ...(t.complaintCategory !== undefined ? { complaintCategory: t.complaintCategory } : {}),
       reportedAt: t.reportedAt,
       acceptedAt: now.toISOString(),
-      owner,
+      owner: c.owner,
     };
-    const meta = { source: INTAKE_SOURCE, subject: ticketId, time: now, correlationId: event.correlationId ?? event.id, causationId: event.id };
-    await ctx.emit({ envelope: makeEvent('ticket.accepted', accepted, meta) });
-    // Updates that arrived before their ticket (parked) apply now, in this same transaction.
-    await this.amender.applyParked(ctx, { ticketId, source, externalId: t.externalId });
-
-    // Decided once, at acceptance, from the completions intake knows by then: a completion that
-    // arrives after this ticket was accepted (events out of order) never makes it a repeat retroactively.
-    const completedRows = await ctx.manager.query<{ ticket_id: string; customer_id: string; service: CompletedTicket['service']; kind: CompletedTicket['kind']; completed_at: Date }[]>(
-      `SELECT ticket_id, customer_id, service, kind, completed_at FROM tickets
-        WHERE customer_id = $1 AND service = $2 AND completed_at IS NOT NULL AND ticket_id <> $3
-        ORDER BY completed_at DESC LIMIT 20`,
-      [t.customer.id, t.service, ticketId],
-    );
-    const repeat = this.config.repeatFaults.detect(
-      { ticketId, customerId: t.customer.id, service: t.service, kind: t.kind, acceptedAt: now },
-      completedRows.map((r) => ({ ticketId: r.ticket_id, customerId: r.customer_id, service: r.service, kind: r.kind, completedAt: new Date(r.completed_at) })),
-    );
-    // Interception, first: a ticket an active known issue covers is answered with it (below) and
-    // is neither grouped under an incident nor dispatched.
-    const answerable = { ticketId, kind: t.kind, service: t.service, channel: t.channel, phone: t.customer.phone, ...t.location };
-    const knownIssue = await this.knownIssues.findFor(ctx, answerable, now);
-    // Important (mass) complaint: the complaint may open or join an incident, and is then held instead of dispatched.
-    const grouping: Grouping =
-      knownIssue === undefined && t.kind === 'complaint' && t.complaintCategory !== undefined && t.location.cellId !== undefined
-        ? await this.incidents.group(
-            { ticketId, region: t.location.region, complaintCategory: t.complaintCategory, cellId: t.location.cellId, reportedAt: new Date(t.reportedAt) },
-            ctx,
-            { source: meta.source, time: meta.time, correlationId: meta.correlationId, causationId: meta.causationId },
-            now,
-          )
-        : { grouped: false };
-    const triage = this.config.triage.triage({
-      tier: t.customer.tier,
-      kind: t.kind,
-      service: t.service,
-      repeatFault: repeat.repeat,
-      incident: grouping.grouped,
-      reportedAt: new Date(t.reportedAt),
-      acceptedAt: now,
-    });
-    await ctx.manager.query(
-      `UPDATE tickets SET repeat_fault = $2, repeat_of_ticket_id = $3, triage_class = $4, triage_priority = $5 WHERE ticket_id = $1`,
-      [ticketId, repeat.repeat, repeat.repeat ? repeat.previousTicketId : null, triage.class, triage.priority],
-    );
-    if (repeat.repeat) {
-      const detected: TicketRepeatFaultDetected = {
-        ticketId,
-        previousTicketId: repeat.previousTicketId,
-        customerTier: t.customer.tier,
-        service: t.service,
-        region: t.location.region,
-        daysSinceCompletion: repeat.daysSinceCompletion,
-        detectedAt: now.toISOString(),
-      };
-      await ctx.emit({ envelope: makeEvent('ticket.repeat-fault-detected', detected, meta) });
-    }
-    const triaged: TicketTriaged = { ticketId, class: triage.class, priority: triage.priority, reasons: triage.reasons, region: t.location.region };
-    await ctx.emit({ envelope: makeEvent('ticket.triaged', triaged, meta) });
-    if (knownIssue !== undefined) {
-      // Answered at once with the known issue's explanation: archived, or held until the fix.
-      await this.knownIssues.answerNewTicket(ctx, answerable, knownIssue, now, meta);
-      return { outcome: 'accepted', ticketId };
-    }
-    if (grouping.grouped) {
-      const held: TicketHeld = { ticketId, region: t.location.region, reason: 'incident', incidentId: grouping.incidentId, heldAt: now.toISOString() };
-      await ctx.manager.query(`UPDATE tickets SET state = 'held', updated_at = $2 WHERE ticket_id = $1`, [ticketId, now]);
-      await ctx.emit({ envelope: makeEvent('ticket.held', held, meta) });
-      return { outcome: 'accepted', ticketId };
-    }
-    // Remote pre-handling: a configured kind waits in the remote support queue instead of going to dispatch.
-    const remote = { ticketId, kind: t.kind, service: t.service, region: t.location.region, class: triage.class, priority: triage.priority };
-    if (await this.remoteSupport.holdIfConfigured(ctx, remote, { correlationId: meta.correlationId, causationId: meta.causationId })) return { outcome: 'accepted', ticketId };
-    const dispatchRequested: TicketDispatchRequested = {
-      ticketId,
-      region: t.location.region,
-      class: triage.class,
-      priority: triage.priority,
-      reason: 'accepted',
-      requestedAt: now.toISOString(),
-    };
-    await ctx.emit({ envelope: makeEvent('ticket.dispatch-requested', dispatchRequested, meta) });
-    return { outcome: 'accepted', ticketId };
   }
 }

@@ -18,19 +18,26 @@ export type CausedBy = Omit<EventMeta, 'subject' | 'id'>;
 @Injectable()
 export class KnownIssueAnswerer {
   /**
-   * The active known issue that covers a new ticket, if any (none for installs and moves). Holds
-   * the region's known-issue lock (shared) until the transaction ends, so an issue opening at the
-   * same time either sees this ticket in its sweep or is seen here.
+   * The active known issue that covers each new ticket of a run, if any (none for installs and
+   * moves). Holds the regions' known-issue locks (shared) until the transaction ends, so an issue
+   * opening at the same time either sees these tickets in its sweep or is seen here. The locks and
+   * the open issues are read once for the run. Answers in the order of `tickets`.
    */
-  async findFor(ctx: HandlerContext, ticket: AnswerableTicket, at: Date): Promise<KnownIssue | undefined> {
-    if (!KINDS_ANSWERED_BY_KNOWN_ISSUES.includes(ticket.kind)) return undefined;
-    await KnownIssueStore.lockRegionShared(ctx.manager, ticket.region);
-    const issues = await KnownIssueStore.openIn(ctx.manager, ticket.region);
-    if (issues.length === 0) return undefined;
-    return findKnownIssue(this.place(ticket, at), issues)?.issue;
+  async findForMany(ctx: HandlerContext, tickets: readonly AnswerableTicket[], at: Date): Promise<(KnownIssue | undefined)[]> {
+    const answerable = tickets.filter((t) => KINDS_ANSWERED_BY_KNOWN_ISSUES.includes(t.kind));
+    const regions = [...new Set(answerable.map((t) => t.region))];
+    if (regions.length === 0) return tickets.map(() => undefined);
+    await KnownIssueStore.lockRegionsShared(ctx.manager, regions);
+    const issues = await KnownIssueStore.openInRegions(ctx.manager, regions);
+    if (issues.length === 0) return tickets.map(() => undefined);
+    return tickets.map((t) => {
+      if (!KINDS_ANSWERED_BY_KNOWN_ISSUES.includes(t.kind)) return undefined;
+      const inRegion = issues.filter((i) => i.area.region === t.region);
+      return inRegion.length === 0 ? undefined : findKnownIssue(this.place(t, at), inRegion)?.issue;
+    });
   }
 
-  /** Answers a new ticket with the issue `findFor` found: no dispatch follows. */
+  /** Answers a new ticket with the issue `findForMany` found: no dispatch follows. */
   async answerNewTicket(ctx: HandlerContext, ticket: AnswerableTicket, issue: KnownIssue, at: Date, causedBy: CausedBy): Promise<void> {
     await this.answer(ctx, ticket, issue, { swept: false, at, causedBy });
   }

@@ -80,16 +80,20 @@ function toTicket(r: TicketRow): AnswerableTicket {
  * or swept by the opening — never missed by both.
  */
 export const KnownIssueStore = {
-  async lockRegionShared(m: EntityManager, region: string): Promise<void> {
-    await m.query(`SELECT pg_advisory_xact_lock_shared(hashtext('intake.known-issues'), hashtext($1))`, [region]);
+  /** The shared lock of several regions in one statement (in a fixed order). */
+  async lockRegionsShared(m: EntityManager, regions: readonly string[]): Promise<void> {
+    if (regions.length === 0) return;
+    await m.query(`SELECT pg_advisory_xact_lock_shared(hashtext('intake.known-issues'), hashtext(r)) FROM unnest($1::text[]) AS r`, [[...regions].sort()]);
   },
 
   async lockRegionExclusive(m: EntityManager, region: string): Promise<void> {
     await m.query(`SELECT pg_advisory_xact_lock(hashtext('intake.known-issues'), hashtext($1))`, [region]);
   },
 
-  async openIn(m: EntityManager, region: string): Promise<KnownIssue[]> {
-    const rows = await m.query<KnownIssueRow[]>(`SELECT ${ISSUE_COLUMNS} FROM known_issues WHERE region = $1 AND state = 'open'`, [region]);
+  /** The open issues of several regions, in one statement. */
+  async openInRegions(m: EntityManager, regions: readonly string[]): Promise<KnownIssue[]> {
+    if (regions.length === 0) return [];
+    const rows = await m.query<KnownIssueRow[]>(`SELECT ${ISSUE_COLUMNS} FROM known_issues WHERE region = ANY($1::text[]) AND state = 'open'`, [regions]);
     return rows.map(toIssue);
   },
 
