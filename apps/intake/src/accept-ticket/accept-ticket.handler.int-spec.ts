@@ -111,6 +111,38 @@ describe('accepting a run of tickets at once (PostgreSQL)', () => {
     return out;
   };
 
+  it('groups a storm of complaints that arrives in one run exactly as one by one: the incident opens at the sixth', async () => {
+    // Seven complaints of one category in two adjacent cells within minutes, all in one run: in
+    // offset order the sixth opens the incident (more than 5 within the hour) and holds the five
+    // before it, the seventh joins. A complaint never counts the ones after it in its run.
+    for (const db of [asRun.dataSource, oneByOne.dataSource]) {
+      await db.query(
+        `INSERT INTO cells (cell_id, region, lat, lon, neighbours, updated_at) VALUES
+           ('HZ-C1', 'hangzhou', 30.259, 120.13, '{HZ-C2}', $1), ('HZ-C2', 'hangzhou', 30.262, 120.135, '{HZ-C1}', $1)`,
+        [clock.now()],
+      );
+    }
+    const storm = Array.from({ length: 7 }, (_, i) =>
+      received(`STORM-${i}`, { kind: 'complaint', service: 'mobile', complaintCategory: 'no-signal', reportedAt: `2026-11-24T09:${10 + i}:00+08:00`, ...customer(`C-S${i}`) }, { cellId: i % 2 === 0 ? 'HZ-C1' : 'HZ-C2' }),
+    );
+    const runEvents: OutgoingEvent[] = [];
+    await asRun.dataSource.transaction((m) => handler.executeMany(storm.map((event, k): ReceivedItem => ({ event, ctx: context(m, 100 + k, runEvents) }))));
+    const singleEvents: OutgoingEvent[] = [];
+    for (const [k, event] of storm.entries()) await oneByOne.dataSource.transaction((m) => handler.execute(event, context(m, 100 + k, singleEvents)));
+
+    const types = (events: OutgoingEvent[]) => events.map((e) => e.envelope.type);
+    expect(types(runEvents).filter((t) => t === 'incident.opened')).toHaveLength(1);
+    expect(types(runEvents).filter((t) => t === 'incident.joined')).toHaveLength(1);
+    const opened = runEvents.find((e) => e.envelope.type === 'incident.opened')!.envelope.data as { ticketIds: string[] };
+    expect([...opened.ticketIds].sort()).toEqual(storm.slice(0, 6).map((e) => ticketIdFor(source, e.data.externalId)).sort());
+    // Event for event (ids and times aside), the same as one by one.
+    const shape = (events: OutgoingEvent[]) => events.map((e) => `${e.envelope.type} ${e.envelope.type.startsWith('incident.') ? '' : e.envelope.subject}`);
+    expect(shape(runEvents)).toEqual(shape(singleEvents));
+    const children = (db: DataSource) => db.query<{ n: number }[]>(`SELECT count(*)::int AS n FROM incident_children`);
+    expect(await children(asRun.dataSource)).toEqual([{ n: 7 }]);
+    expect(await children(oneByOne.dataSource)).toEqual([{ n: 7 }]);
+  });
+
   it('gives each ticket the same outcome, row and events as accepting them one by one', async () => {
     const runEvents: OutgoingEvent[] = [];
     const runOutcomes = await asRun.dataSource.transaction((m) => handler.executeMany(run.map((event, k): ReceivedItem => ({ event, ctx: context(m, k, runEvents) }))));

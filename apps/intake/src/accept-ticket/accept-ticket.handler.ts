@@ -142,12 +142,12 @@ export class AcceptTicketHandler {
       const k = firsts.get(c.ticketId)!;
       outcomes[k] = inserted.has(c.ticketId) ? { outcome: 'accepted', ticketId: c.ticketId } : { outcome: 'resubmitted', ticketId: c.ticketId };
     }
-    for (const c of accepted) await this.announce(c, parked.has(c.ticketId), now);
+    for (const [k, c] of accepted.entries()) await this.announce(c, parked.has(c.ticketId), now, () => accepted.slice(k + 1).map((x) => x.ticketId));
     return outcomes;
   }
 
   /** The events of one newly accepted ticket, in order, and the interception that applies to it. */
-  private async announce(c: Candidate, hasParkedUpdates: boolean, now: Date): Promise<void> {
+  private async announce(c: Candidate, hasParkedUpdates: boolean, now: Date, laterInRun: () => string[]): Promise<void> {
     const { item, ticketId, repeat, knownIssue } = c;
     const { event, ctx } = item;
     const t = event.data;
@@ -167,7 +167,8 @@ export class AcceptTicketHandler {
       };
       await ctx.emit({ envelope: makeEvent('ticket.repeat-fault-detected', detected, meta) });
     }
-    // Important (mass) complaint: the complaint may open or join an incident, and is then held instead of dispatched.
+    // Important (mass) complaint: the complaint may open or join an incident, and is then held
+    // instead of dispatched. The run's later tickets are already inserted but do not count yet.
     const grouping: Grouping =
       knownIssue === undefined && t.kind === 'complaint' && t.complaintCategory !== undefined && t.location.cellId !== undefined
         ? await this.incidents.group(
@@ -175,6 +176,7 @@ export class AcceptTicketHandler {
             ctx,
             { source: meta.source, time: meta.time, correlationId: meta.correlationId, causationId: meta.causationId },
             now,
+            laterInRun(),
           )
         : { grouped: false };
     // Triaged with the ticket's insert; an incident's member is raised and held.

@@ -30,7 +30,11 @@ export type Grouping = { grouped: false } | { grouped: true; incidentId: string;
 export class IncidentGrouping {
   constructor(@Inject(INTAKE_CONFIG) private readonly config: IntakeConfig) {}
 
-  async group(c: NewComplaint, ctx: HandlerContext, meta: Omit<EventMeta, 'subject'>, now: Date): Promise<Grouping> {
+  /**
+   * `later`: tickets of the same run that come after this complaint (a run is inserted before it is
+   * announced): they do not exist yet for this complaint, as when the run is accepted one by one.
+   */
+  async group(c: NewComplaint, ctx: HandlerContext, meta: Omit<EventMeta, 'subject'>, now: Date, later: readonly string[] = []): Promise<Grouping> {
     const m = ctx.manager;
     const detector = this.config.incidents;
     await m.query(`SELECT pg_advisory_xact_lock(hashtextextended($1, 0))`, [`incident|${c.region}|${c.complaintCategory}`]);
@@ -63,11 +67,11 @@ export class IncidentGrouping {
     const rows = await m.query<{ ticket_id: string; cell_id: string; reported_at: Date }[]>(
       `SELECT t.ticket_id, t.cell_id, t.reported_at FROM tickets t
         WHERE t.region = $1 AND t.complaint_category = $2 AND t.cell_id IS NOT NULL AND t.kind = 'complaint'
-          AND t.reported_at > $3 AND t.reported_at < $4 AND t.ticket_id <> $5 AND t.completed_at IS NULL
+          AND t.reported_at > $3 AND t.reported_at < $4 AND t.ticket_id <> $5 AND NOT (t.ticket_id = ANY($6::uuid[])) AND t.completed_at IS NULL
           AND t.state IN ('accepted', 'reopened')
           AND NOT EXISTS (SELECT 1 FROM incident_children ic WHERE ic.ticket_id = t.ticket_id)
         ORDER BY t.reported_at LIMIT 5000`,
-      [c.region, c.complaintCategory, lookback, until, c.ticketId],
+      [c.region, c.complaintCategory, lookback, until, c.ticketId, later],
     );
     const others: WindowComplaint[] = rows.map((r) => ({ ticketId: r.ticket_id, cellId: r.cell_id, reportedAt: new Date(r.reported_at) }));
     const cells = await loadCells(m, [c.cellId, ...others.map((o) => o.cellId)], { withNeighbours: true });
