@@ -43,21 +43,15 @@ export interface WrittenOutboxRow {
 
 export async function enqueueTracedEvents(manager: EntityManager, items: TracedEvent[]): Promise<WrittenOutboxRow[]> {
   if (items.length === 0) return [];
-  // One statement whatever the number of events (its text never changes). The payloads and
-  // headers travel as one binary parameter, cut apart by offset in SQL: no per-row escaping of
-  // JSON into a text array, which showed in intake's profile. Rows take their `seq` in order.
-  const ids: string[] = [];
-  const topics: string[] = [];
-  const keys: string[] = [];
-  const types: string[] = [];
-  const parts: Buffer[] = [];
+  // One statement whatever the number of events (its text never changes): the rows' columns as
+  // one JSON parameter (one native JSON.stringify, no per-element escaping into text arrays),
+  // and the payloads — stored byte for byte — as one binary parameter cut apart by offsets.
+  // Rows take their `seq` in the order given.
+  const rows: { i: number; e: string; t: string; k: string; y: string; at: number; len: number; h: Record<string, string> }[] = [];
+  const payloads: Buffer[] = [];
   const written: Omit<WrittenOutboxRow, 'seq'>[] = [];
-  const payloadAt: number[] = [];
-  const payloadLength: number[] = [];
-  const headersAt: number[] = [];
-  const headersLength: number[] = [];
   let offset = 1; // substring() counts from 1
-  for (const { event: e, trace } of items) {
+  for (const [i, { event: e, trace }] of items.entries()) {
     const headers: Record<string, string> = {
       [Headers.EventType]: e.envelope.type,
       [Headers.TraceParent]: childTraceparent(trace?.traceparent),
@@ -66,31 +60,22 @@ export async function enqueueTracedEvents(manager: EntityManager, items: TracedE
     if (correlation) headers[Headers.CorrelationId] = correlation;
     const causation = e.envelope.causationId ?? trace?.causationId;
     if (causation) headers[Headers.CausationId] = causation;
-    ids.push(e.envelope.id);
-    topics.push(e.topic ?? topicOf(e.envelope.type as EventType));
-    keys.push(e.key ?? e.envelope.subject);
-    types.push(e.envelope.type);
+    const topic = e.topic ?? topicOf(e.envelope.type as EventType);
+    const key = e.key ?? e.envelope.subject;
     const payload = Buffer.from(JSON.stringify(e.envelope));
-    const headerBytes = Buffer.from(JSON.stringify(headers));
-    parts.push(payload, headerBytes);
-    written.push({ topic: topics[topics.length - 1]!, key: keys[keys.length - 1]!, payload, headers });
-    payloadAt.push(offset);
-    payloadLength.push(payload.length);
+    rows.push({ i, e: e.envelope.id, t: topic, k: key, y: e.envelope.type, at: offset, len: payload.length, h: headers });
+    payloads.push(payload);
+    written.push({ topic, key, payload, headers });
     offset += payload.length;
-    headersAt.push(offset);
-    headersLength.push(headerBytes.length);
-    offset += headerBytes.length;
   }
-  const rows = await manager.query<{ seq: string; event_id: string }[]>(
+  const inserted = await manager.query<{ seq: string; event_id: string }[]>(
     `INSERT INTO outbox (event_id, topic, message_key, event_type, payload, headers)
-     SELECT event_id, topic, message_key, event_type, substring($5::bytea FROM payload_at FOR payload_length),
-            convert_from(substring($5::bytea FROM headers_at FOR headers_length), 'UTF8')::jsonb
-       FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $6::int[], $7::int[], $8::int[], $9::int[]) WITH ORDINALITY
-         AS q(event_id, topic, message_key, event_type, payload_at, payload_length, headers_at, headers_length, i)
-      ORDER BY i
+     SELECT q.e, q.t, q.k, q.y, substring($2::bytea FROM q.at FOR q.len), q.h
+       FROM json_to_recordset($1::json) AS q(i int, e uuid, t text, k text, y text, at int, len int, h jsonb)
+      ORDER BY q.i
      RETURNING seq, event_id`,
-    [ids, topics, keys, types, Buffer.concat(parts, offset - 1), payloadAt, payloadLength, headersAt, headersLength],
+    [JSON.stringify(rows), Buffer.concat(payloads, offset - 1)],
   );
-  const at = new Map(ids.map((id, k) => [id.toLowerCase(), k]));
-  return rows.map((r) => ({ seq: String(r.seq), ...written[at.get(r.event_id)!]! }));
+  const at = new Map(rows.map((r, k) => [r.e.toLowerCase(), k]));
+  return inserted.map((r) => ({ seq: String(r.seq), ...written[at.get(r.event_id)!]! }));
 }

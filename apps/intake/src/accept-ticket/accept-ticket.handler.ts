@@ -252,11 +252,45 @@ export class AcceptTicketHandler {
     return result;
   }
 
-  /** Inserts the run's new tickets in one statement; returns the ids actually inserted (the others already existed). */
+  /**
+   * Inserts the run's new tickets in one statement; returns the ids actually inserted (the others
+   * already existed). The rows travel as one JSON parameter: one native JSON.stringify instead of
+   * escaping 26 text arrays element by element (about five times cheaper for the client).
+   */
   private async insert(m: EntityManager, candidates: readonly Candidate[], now: Date): Promise<Set<string>> {
     if (candidates.length === 0) return new Set();
-    const col = <T>(f: (c: Candidate, t: TicketReceived) => T) => candidates.map((c) => f(c, c.item.event.data));
-    const rows = await m.query<{ ticket_id: string }[]>(
+    const rows = candidates.map(({ item, ticketId, owner, repeat, triage }) => {
+      const t = item.event.data;
+      return {
+        ticket_id: ticketId,
+        source: item.event.source,
+        external_id: t.externalId,
+        inbound_event_id: item.event.id,
+        channel: t.channel,
+        kind: t.kind,
+        service: t.service,
+        customer_id: t.customer.id,
+        customer_tier: t.customer.tier,
+        customer_name: t.customer.name,
+        customer_phone: t.customer.phone,
+        region: t.location.region,
+        county: t.location.county,
+        zone: t.location.zone,
+        cell_id: t.location.cellId ?? null,
+        lat: t.location.lat ?? null,
+        lon: t.location.lon ?? null,
+        summary: t.summary,
+        complaint_category: t.complaintCategory ?? null,
+        reported_at: t.reportedAt,
+        received_by: t.receivedBy ?? null,
+        owner,
+        repeat_fault: repeat.repeat,
+        repeat_of_ticket_id: repeat.repeat ? repeat.previousTicketId : null,
+        triage_class: triage.class,
+        triage_priority: triage.priority,
+      };
+    });
+    const inserted = await m.query<{ ticket_id: string }[]>(
       `INSERT INTO tickets (ticket_id, source, external_id, inbound_event_id, channel, kind, service,
          customer_id, customer_tier, customer_name, customer_phone, region, county, zone, cell_id, lat, lon,
          summary, complaint_category, reported_at, received_by, owner, repeat_fault, repeat_of_ticket_id,
@@ -264,48 +298,17 @@ export class AcceptTicketHandler {
        SELECT ticket_id, source, external_id, inbound_event_id, channel, kind, service,
          customer_id, customer_tier, customer_name, customer_phone, region, county, zone, cell_id, lat, lon,
          summary, complaint_category, reported_at, received_by, owner, repeat_fault, repeat_of_ticket_id,
-         triage_class, triage_priority, 'accepted', $27, $27
-         FROM unnest($1::uuid[], $2::text[], $3::text[], $4::uuid[], $5::text[], $6::text[], $7::text[],
-                     $8::text[], $9::text[], $10::text[], $11::text[], $12::text[], $13::text[], $14::text[], $15::text[],
-                     $16::float8[], $17::float8[], $18::text[], $19::text[], $20::timestamptz[], $21::text[], $22::text[],
-                     $23::boolean[], $24::uuid[], $25::text[], $26::int[])
-           AS q(ticket_id, source, external_id, inbound_event_id, channel, kind, service,
-                customer_id, customer_tier, customer_name, customer_phone, region, county, zone, cell_id, lat, lon,
-                summary, complaint_category, reported_at, received_by, owner, repeat_fault, repeat_of_ticket_id,
-                triage_class, triage_priority)
+         triage_class, triage_priority, 'accepted', $2, $2
+         FROM json_to_recordset($1::json)
+           AS q(ticket_id uuid, source text, external_id text, inbound_event_id uuid, channel text, kind text, service text,
+                customer_id text, customer_tier text, customer_name text, customer_phone text, region text, county text, zone text,
+                cell_id text, lat float8, lon float8, summary text, complaint_category text, reported_at timestamptz,
+                received_by text, owner text, repeat_fault boolean, repeat_of_ticket_id uuid, triage_class text, triage_priority int)
        ON CONFLICT (source, external_id) DO NOTHING
        RETURNING ticket_id`,
-      [
-        col((c) => c.ticketId),
-        col((c) => c.item.event.source),
-        col((_, t) => t.externalId),
-        col((c) => c.item.event.id),
-        col((_, t) => t.channel),
-        col((_, t) => t.kind),
-        col((_, t) => t.service),
-        col((_, t) => t.customer.id),
-        col((_, t) => t.customer.tier),
-        col((_, t) => t.customer.name),
-        col((_, t) => t.customer.phone),
-        col((_, t) => t.location.region),
-        col((_, t) => t.location.county),
-        col((_, t) => t.location.zone),
-        col((_, t) => t.location.cellId ?? null),
-        col((_, t) => t.location.lat ?? null),
-        col((_, t) => t.location.lon ?? null),
-        col((_, t) => t.summary),
-        col((_, t) => t.complaintCategory ?? null),
-        col((_, t) => t.reportedAt),
-        col((_, t) => t.receivedBy ?? null),
-        col((c) => c.owner),
-        col((c) => c.repeat.repeat),
-        col((c) => (c.repeat.repeat ? c.repeat.previousTicketId : null)),
-        col((c) => c.triage.class),
-        col((c) => c.triage.priority),
-        now,
-      ],
+      [JSON.stringify(rows), now],
     );
-    return new Set(rows.map((r) => r.ticket_id));
+    return new Set(inserted.map((r) => r.ticket_id));
   }
 
   /** Same (source, externalId): the same ticket. Each resubmission is counted on it (the last one's event noted); nothing is emitted. */
