@@ -236,6 +236,42 @@ describe('remote pre-handling and parked updates (gateway + intake)', () => {
       expect(rows.rows).toEqual([{ state: 'resolved', resolution_code: 'stb-restart', closed_by: expect.any(String) as unknown }]);
     });
 
+    it('answers a waiting ticket when a known issue covering it opens: it leaves the queue, answered, and an agent can no longer act on it', async () => {
+      // A region of its own: the outage covers only this ticket.
+      const outageRegion = `rs-${randomUUID().slice(0, 8)}`;
+      const { ticketId } = await heldTicket({ location: { ...ticketReceivedExample.location, region: outageRegion } });
+      await waitQueue(outageRegion, (i) => i.some((x) => x.ticketId === ticketId), 'the ticket in the queue');
+      const res = await post('/v1/known-issues', {
+        kind: 'outage',
+        area: { region: outageRegion, county: ticketReceivedExample.location.county, zones: [], cells: [] },
+        services: ['iptv'],
+        startsAt: new Date(Date.now() - 5 * 60_000).toISOString(),
+        explanation: 'The IPTV head-end is being restarted.',
+        expectedFixAt: new Date(Date.now() + 60 * 60_000).toISOString(),
+      });
+      expect(res.status).toBe(202);
+      const { knownIssueId } = (await res.json()) as { knownIssueId: string };
+
+      // A repair during an outage is answered and held until the fix — by the issue, not by remote support.
+      const answered = await waitLifecycle<{ knownIssueId: string; swept: boolean; outcome: string }>('ticket.answered-by-known-issue', ticketId);
+      expect(answered.data).toMatchObject({ knownIssueId, swept: true, outcome: 'held-until-fixed' });
+      const held = await waitLifecycle<TicketHeld>('ticket.held', ticketId, (e) => e.data.reason === 'known-issue');
+      expect(held.data.knownIssueId).toBe(knownIssueId);
+      expect(lifecycle('ticket.dispatch-requested', ticketId)).toHaveLength(0);
+
+      await waitQueue(outageRegion, (i) => !i.some((x) => x.ticketId === ticketId), 'the answered ticket gone from the queue');
+      const conflict = await waitConflict(`/v1/remote-support/${ticketId}/resolve`, { code: 'stb-restart', note: 'too late' });
+      expect(conflict).toMatchObject({ error: 'REMOTE_SUPPORT.NOT_HELD' });
+      expect(conflict.message).toContain('known issue');
+      // Intake refuses it too, for a command that got past the gateway.
+      const late = makeEvent('remote-support.release', { ticketId, agent: 'e2e-agent' }, { source: 'e2e/agent-desk', subject: ticketId, time: new Date() });
+      await produceCommand(late);
+      expect((await waitRejection(late.id)).data).toMatchObject({ code: 'REMOTE_SUPPORT.ANSWERED_BY_KNOWN_ISSUE', ticketId });
+      const rows = await db.query('SELECT state FROM intake.remote_support_queue WHERE ticket_id = $1', [ticketId]);
+      expect(rows.rows).toEqual([{ state: 'answered' }]);
+      expect(lifecycle('ticket.dispatch-requested', ticketId)).toHaveLength(0);
+    });
+
     it('releases a held ticket to dispatch with its triage; a command after that is refused and shows in the timeline', async () => {
       const { ticketId, triaged } = await heldTicket();
       await waitQueue(region, (i) => i.some((x) => x.ticketId === ticketId), 'the ticket in the queue');

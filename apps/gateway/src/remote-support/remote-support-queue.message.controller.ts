@@ -11,7 +11,7 @@ import { projectRemoteSupportQueue } from './remote-support-queue.projection';
  */
 @Controller()
 export class RemoteSupportQueueMessageController {
-  @OnEvent('ticket.held', 'ticket.resolved', 'ticket.dispatch-requested')
+  @OnEvent('ticket.held', 'ticket.resolved', 'ticket.dispatch-requested', 'ticket.answered-by-known-issue')
   async apply(@Payload() event: DecodedEvent, @Ctx() ctx: HandlerContext): Promise<void> {
     await projectRemoteSupportQueue(ctx.manager, event);
   }

@@ -3,8 +3,9 @@ import type { DecodedEvent } from '@switchboard/contracts';
 
 /**
  * Keeps `rm_remote_support` — the tickets waiting for remote support — in step with intake: a
- * remote-support hold adds a ticket; its remote resolution or its hand-over to dispatch (released
- * by an agent or by the end of the hold) takes it out. Only a held entry moves, so a replay changes nothing.
+ * remote-support hold adds a ticket; its remote resolution, its hand-over to dispatch (released
+ * by an agent or by the end of the hold) or a known issue's answer (the issue opened while it
+ * waited) takes it out. Only a held entry moves, so a replay changes nothing.
  */
 export async function projectRemoteSupportQueue(m: EntityManager, event: DecodedEvent): Promise<void> {
   if (event.type === 'ticket.held') {
@@ -21,6 +22,11 @@ export async function projectRemoteSupportQueue(m: EntityManager, event: Decoded
       event.data.ticketId,
       event.data.code ?? null,
       event.data.resolvedAt,
+    ]);
+  } else if (event.type === 'ticket.answered-by-known-issue') {
+    await m.query(`UPDATE rm_remote_support SET state = 'answered', closed_at = $2, updated_at = now() WHERE ticket_id = $1 AND state = 'held'`, [
+      event.data.ticketId,
+      event.data.answeredAt,
     ]);
   } else if (event.type === 'ticket.dispatch-requested') {
     const state = event.data.reason === 'released-by-remote-support' ? 'released' : event.data.reason === 'remote-hold-expired' ? 'expired' : undefined;

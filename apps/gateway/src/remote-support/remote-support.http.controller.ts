@@ -19,7 +19,12 @@ interface QueueRow {
   hold_until: Date;
 }
 
-const STATE_WORDS: Record<string, string> = { resolved: 'was resolved remotely', released: 'was released to dispatch', expired: 'went to dispatch when its hold ended' };
+const STATE_WORDS: Record<string, string> = {
+  resolved: 'was resolved remotely',
+  released: 'was released to dispatch',
+  expired: 'went to dispatch when its hold ended',
+  answered: 'was answered by a known issue that opened while it waited',
+};
 
 /**
  * Remote pre-handling ("预处理", domain.md §2): the queue of held tickets and an agent's two

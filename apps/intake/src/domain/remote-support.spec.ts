@@ -79,6 +79,7 @@ describe('decideRemoteSupportCommand', () => {
   it('refuses a ticket already resolved or released, with a code for each', () => {
     expect(decideRemoteSupportCommand({ ...held, state: 'resolved' }, 'release', at)).toMatchObject({ do: 'reject', code: RemoteSupportErrors.AlreadyResolved });
     expect(decideRemoteSupportCommand({ ...held, state: 'released' }, 'resolve', at)).toMatchObject({ do: 'reject', code: RemoteSupportErrors.AlreadyReleased });
+    expect(decideRemoteSupportCommand({ ...held, state: 'answered' }, 'resolve', at)).toMatchObject({ do: 'reject', code: RemoteSupportErrors.AnsweredByKnownIssue, expire: false });
     expect(decideRemoteSupportCommand({ ...held, state: 'expired' }, 'resolve', at)).toMatchObject({ do: 'reject', code: RemoteSupportErrors.HoldExpired, expire: false });
   });
 

@@ -77,7 +77,8 @@ export class RemoteSupportPolicy {
 }
 
 /** Where a queue entry stands: held, or out of the queue by one of three ways. */
-export type RemoteSupportState = 'held' | 'resolved' | 'released' | 'expired';
+/** `answered`: a known issue that opened while the ticket waited answered it (the sweep). */
+export type RemoteSupportState = 'held' | 'resolved' | 'released' | 'expired' | 'answered';
 
 /** Stable codes of a refused remote support command (`command.rejected`). */
 export const RemoteSupportErrors = {
@@ -85,6 +86,7 @@ export const RemoteSupportErrors = {
   AlreadyResolved: 'REMOTE_SUPPORT.ALREADY_RESOLVED',
   AlreadyReleased: 'REMOTE_SUPPORT.ALREADY_RELEASED',
   HoldExpired: 'REMOTE_SUPPORT.HOLD_EXPIRED',
+  AnsweredByKnownIssue: 'REMOTE_SUPPORT.ANSWERED_BY_KNOWN_ISSUE',
 } as const;
 
 export type RemoteSupportCommand = 'resolve' | 'release';
@@ -112,6 +114,8 @@ export function decideRemoteSupportCommand(entry: { state: RemoteSupportState; h
       return { do: 'reject', code: RemoteSupportErrors.AlreadyReleased, message: `cannot ${command}: the ticket was already released to dispatch`, expire: false };
     case 'expired':
       return { do: 'reject', code: RemoteSupportErrors.HoldExpired, message: `cannot ${command}: the hold ended at ${entry.holdUntil.toISOString()} and the ticket went to dispatch`, expire: false };
+    case 'answered':
+      return { do: 'reject', code: RemoteSupportErrors.AnsweredByKnownIssue, message: `cannot ${command}: a known issue that opened meanwhile answered the ticket`, expire: false };
   }
 }
 

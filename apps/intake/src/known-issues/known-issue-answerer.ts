@@ -45,10 +45,15 @@ export class KnownIssueAnswerer {
   /** The open tickets a newly opened issue covers, answered with `swept: true`; returns how many. */
   async sweep(ctx: HandlerContext, issue: KnownIssue, at: Date, causedBy: CausedBy): Promise<number> {
     const candidates = await KnownIssueStore.openTicketsIn(ctx.manager, issue.area.region, KINDS_ANSWERED_BY_KNOWN_ISSUES, issue.services);
+    // Only this issue decides here: a ticket already answered by another one is not a candidate.
+    const covered = candidates.filter((ticket) => findKnownIssue(this.place(ticket, at), [issue]));
+    // A ticket waiting for remote support leaves the queue, answered — unless an agent or the end
+    // of its hold took it first (then it is not answered here).
+    const remote = covered.filter((t) => t.remoteHeld).map((t) => t.ticketId);
+    const closed = await KnownIssueStore.closeRemoteHolds(ctx.manager, remote, issue.knownIssueId, at);
     let swept = 0;
-    for (const ticket of candidates) {
-      // Only this issue decides here: a ticket already answered by another one is not a candidate.
-      if (!findKnownIssue(this.place(ticket, at), [issue])) continue;
+    for (const { remoteHeld, ...ticket } of covered) {
+      if (remoteHeld && !closed.has(ticket.ticketId)) continue;
       await this.answer(ctx, ticket, issue, { swept: true, at, causedBy });
       swept += 1;
     }

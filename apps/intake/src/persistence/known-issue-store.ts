@@ -147,15 +147,37 @@ export const KnownIssueStore = {
   },
 
   /** Tickets still open in a region (accepted or reopened, not completed, not answered yet), locked for the sweep. */
-  async openTicketsIn(m: EntityManager, region: string, kinds: readonly string[], services: readonly string[]): Promise<AnswerableTicket[]> {
-    const rows = await m.query<TicketRow[]>(
-      `SELECT ${TICKET_COLUMNS} FROM tickets
-        WHERE region = $1 AND state IN ('accepted', 'reopened') AND completed_at IS NULL AND known_issue_id IS NULL
+  /**
+   * The region's open tickets a new issue may sweep: not completed, not linked to an issue, and
+   * either waiting for dispatch or a technician, or waiting for remote support (`remoteHeld`).
+   * Tickets held for an incident are not: the incident answers them.
+   */
+  async openTicketsIn(m: EntityManager, region: string, kinds: readonly string[], services: readonly string[]): Promise<(AnswerableTicket & { remoteHeld: boolean })[]> {
+    const rows = await m.query<(TicketRow & { remote_held: boolean })[]>(
+      `SELECT ${TICKET_COLUMNS}, state = 'held' AS remote_held FROM tickets t
+        WHERE region = $1 AND completed_at IS NULL AND known_issue_id IS NULL
+          AND (state IN ('accepted', 'reopened')
+               OR (state = 'held' AND EXISTS (SELECT 1 FROM remote_support_queue q WHERE q.ticket_id = t.ticket_id AND q.state = 'held')))
           AND kind = ANY($2::text[]) AND service = ANY($3::text[])
-        ORDER BY accepted_at, ticket_id FOR UPDATE`,
+        ORDER BY accepted_at, ticket_id FOR UPDATE OF t`,
       [region, kinds, services],
     );
-    return rows.map(toTicket);
+    return rows.map((r) => ({ ...toTicket(r), remoteHeld: r.remote_held }));
+  },
+
+  /**
+   * Closes the remote support queue entries of tickets a known issue answers while they wait;
+   * returns the tickets whose entry was still held (an agent or the hold's end may have taken one).
+   */
+  async closeRemoteHolds(m: EntityManager, ticketIds: readonly string[], knownIssueId: string, at: Date): Promise<Set<string>> {
+    if (ticketIds.length === 0) return new Set();
+    // TypeORM answers an UPDATE … RETURNING with [rows, count].
+    const [rows] = await m.query<[{ ticket_id: string }[], number]>(
+      `UPDATE remote_support_queue SET state = 'answered', closed_at = $2, note = $3
+        WHERE ticket_id = ANY($1::uuid[]) AND state = 'held' RETURNING ticket_id`,
+      [ticketIds, at, `answered by known issue ${knownIssueId}`],
+    );
+    return new Set(rows.map((r) => r.ticket_id));
   },
 
   async heldFor(m: EntityManager, knownIssueId: string): Promise<AnswerableTicket[]> {
