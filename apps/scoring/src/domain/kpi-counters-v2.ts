@@ -77,6 +77,8 @@ export const KpiV2CountRules: { [T in EventType]: V2Rule<T> | 'ignored' } = {
   'sla.clock-started': 'ignored',
   'sla.clock-paused': 'ignored',
   'sla.clock-resumed': 'ignored',
+  'sla-policy.define': 'ignored',
+  'sla-policy.versioned': 'ignored',
   'sla.warning': 'ignored',
   'sla.breached': 'ignored',
   'sla.clock-stopped': 'ignored',

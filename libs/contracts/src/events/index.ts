@@ -22,6 +22,7 @@ export * from './sla-alert';
 export * from './sla-clock-paused';
 export * from './sla-clock-resumed';
 export * from './sla-clock-started';
+export * from './sla-policy';
 export * from './sla-clock-stopped';
 export * from './survey-answer';
 export * from './survey-completed';
