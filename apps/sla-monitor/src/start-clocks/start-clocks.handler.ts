@@ -23,6 +23,8 @@ interface ClockStart {
   region: string;
   kind: TicketKind;
   startedAt: Date;
+  /** The policy version in force at this instant applies: intake's acceptance (or the reopening), not a retroactive start. */
+  decidedAt: Date;
   trigger: ClockTrigger;
   /** Selects the policy (accepted tickets); a reopened ticket keeps the policy of its earlier clocks. */
   profile?: TicketProfile;
@@ -57,6 +59,7 @@ export class StartClocksHandler {
       region: t.location.region,
       kind: t.kind,
       startedAt: ticketClockStart(new Date(t.reportedAt), new Date(t.acceptedAt)),
+      decidedAt: new Date(t.acceptedAt),
       trigger: { cause: 'accepted' },
       profile: { kind: t.kind, service: t.service, channel: t.channel, customerTier: t.customerTier, region: t.location.region },
       correlationId,
@@ -72,6 +75,7 @@ export class StartClocksHandler {
       region: t.location.region,
       kind: t.kind,
       startedAt: new Date(t.reopenedAt),
+      decidedAt: new Date(t.reopenedAt),
       trigger: { cause: 'reopened', reopenCount: t.reopenCount },
       correlationId,
       causationId: event.id,
@@ -122,15 +126,15 @@ export class StartClocksHandler {
     }
   }
 
-  /** The policy version in force at the clock's start: selected by the ticket's profile, or (reopened) the one its earlier clocks followed. */
+  /** The policy version in force when intake decided: selected by the ticket's profile, or (reopened) the one its earlier clocks followed. */
   private async policyFor(ctx: HandlerContext, s: ClockStart): Promise<SlaPolicy | null> {
     const history = await loadPolicyHistory(ctx.manager);
-    if (s.profile) return selectPolicy(history, s.profile, s.startedAt);
+    if (s.profile) return selectPolicy(history, s.profile, s.decidedAt);
     const earlier: { policy_id: string }[] = await ctx.manager.query(
       'SELECT policy_id FROM clocks WHERE ticket_id = $1 AND policy_id IS NOT NULL ORDER BY round DESC, started_at DESC LIMIT 1',
       [s.ticketId],
     );
     const id = earlier[0]?.policy_id;
-    return id === undefined ? null : (policiesInForce(history, s.startedAt).find((p) => p.id === id) ?? null);
+    return id === undefined ? null : (policiesInForce(history, s.decidedAt).find((p) => p.id === id) ?? null);
   }
 }
