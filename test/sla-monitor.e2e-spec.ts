@@ -361,8 +361,16 @@ describe('SLA policies through the gateway', () => {
     const reply = written.metrics.find((m) => m.metric === 'reply')!;
     expect(reply.target).toEqual({ amount: 1, unit: 'working-days' });
     expect(reply.calendar?.hours).toMatchObject({ mon: ['09:00-12:00', '13:00-18:00'] });
-    const list = (await (await api('/v1/sla-policies')).json()) as { items: PolicyView[] };
-    expect(list.items.map((p) => p.policyId)).toEqual(expect.arrayContaining(['install', 'move', 'repair-broadband', 'complaint', 'complaint-phone', 'complaint-written']));
+    // One per installed/moved kind, per repaired service, and complaints by channel; published on partitions by policy id, so in no set order.
+    const defaults = ['install', 'move', 'repair-broadband', 'repair-fixed', 'repair-mobile', 'repair-iptv', 'complaint', 'complaint-phone', 'complaint-written'];
+    await waitFor(
+      async () => {
+        const list = (await (await api('/v1/sla-policies')).json()) as { items: PolicyView[] };
+        const builtIn = list.items.filter((p) => p.builtIn).map((p) => p.policyId);
+        return defaults.every((id) => builtIn.includes(id)) ? true : undefined;
+      },
+      { timeoutMs: 30_000, message: `the default SLA policies ${defaults.join(', ')} in GET /v1/sla-policies` },
+    );
   });
 
   it('refuses an invalid policy with 400 and one reason per problem, and sends nothing', async () => {
