@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Redis } from 'ioredis';
 import { Kafka, logLevel, type Producer } from 'kafkajs';
 import { Client } from 'pg';
-import { makeEvent, topicOf, Topics, type Envelope, type EventData, type EventType, type SlaAlert, type SlaClockStarted, type SlaClockStopped } from '@switchboard/contracts';
+import { makeEvent, topicOf, Topics, type Envelope, type EventData, type EventType, type SlaAlert, type SlaClockReattached, type SlaClockResumed, type SlaClockStarted, type SlaClockStopped } from '@switchboard/contracts';
 import { physicalTopic } from '@switchboard/messaging';
 import { testInfra, TopicCollector, waitFor } from '@switchboard/testing';
 import { startService, TEST_API_KEY, type RunningService } from './support/service-process';
@@ -436,7 +436,10 @@ describe('SLA policies through the gateway', () => {
         `SELECT ticket_id, policy_id, policy_version FROM sla.clocks WHERE ticket_id = ANY($1::uuid[]) AND metric = 'first-response'`,
         [[ticketId, later.ticketId]],
       );
-      expect(Object.fromEntries(rows.rows.map((r) => [r.ticket_id, `${r.policy_id}@${r.policy_version}`]))).toEqual({ [ticketId]: `${id}@1`, [later.ticketId]: `${id}@2` });
+      // The later ticket started under version 2; the earlier one's clock was re-attached to it by the edit.
+      expect(Object.fromEntries(rows.rows.map((r) => [r.ticket_id, `${r.policy_id}@${r.policy_version}`]))).toEqual({ [ticketId]: `${id}@2`, [later.ticketId]: `${id}@2` });
+      expect(ofType<SlaClockReattached>(ticketId, 'sla.clock-reattached', 'first-response').map((e) => e.data.previousPolicyVersion)).toEqual([1]);
+      expect(ofType(later.ticketId, 'sla.clock-reattached', 'first-response')).toHaveLength(0);
     } finally {
       await db.end();
     }
@@ -449,6 +452,43 @@ describe('SLA policies through the gateway', () => {
     });
     expect(rejected.data).toMatchObject({ code: 'SLA_POLICY.VERSION_CONFLICT', commandType: 'sla-policy.define' });
     expect(rejected.subject).toBe(id);
+  });
+
+  it('re-attaches the clocks of an edited policy to its new version, keeping the time they ran and stood still; the breach follows the new due time, once', async () => {
+    const { ticketId, region } = newTicket();
+    const id = `e2e-${region}`;
+    expect((await post('/v1/sla-policies', { id, ...policyFor(region, 2) })).status).toBe(202);
+    await waitForVersion(id, 1);
+    const acceptedAt = new Date();
+    await produce('ticket.accepted', acceptedData(ticketId, region, acceptedAt), ticketId);
+    const started = await waitForEvent<SlaClockStarted>(ticketId, 'sla.clock-started', 'first-response');
+    const start = new Date(started.data.startedAt).getTime();
+    // Held under an incident for one second (its clocks pause), then sent to dispatch (they resume).
+    await sleep(start + 1_000 - Date.now());
+    await produce('ticket.held', { ticketId, region, reason: 'incident', incidentId: `inc-${region}`, heldAt: new Date(start + 1_000).toISOString() }, ticketId);
+    await sleep(start + 2_000 - Date.now());
+    await produce('ticket.dispatch-requested', { ticketId, region, class: 'general', priority: 50, reason: 'accepted', requestedAt: new Date(start + 2_000).toISOString() }, ticketId);
+    const resumed = await waitForEvent<SlaClockResumed>(ticketId, 'sla.clock-resumed', 'first-response');
+    expect(new Date(resumed.data.dueAt).getTime() - start).toBe(14_400 + 1_000);
+    const resolutionResumed = await waitForEvent<SlaClockResumed>(ticketId, 'sla.clock-resumed', 'resolution');
+
+    // First response 1 h instead of 2 h (7.2 s scaled): what ran stays spent, the second it stood still is kept.
+    expect((await post(`/v1/sla-policies/${id}`, policyFor(region, 1), 'PUT')).status).toBe(202);
+    const reattached = await waitForEvent<SlaClockReattached>(ticketId, 'sla.clock-reattached', 'first-response');
+    expect(reattached.data).toMatchObject({ clockId: started.data.clockId, policyId: id, policyVersion: 2, previousPolicyVersion: 1, pausedMs: 1_000 });
+    expect(new Date(reattached.data.dueAt).getTime() - start).toBe(7_200 + 1_000);
+    expect(new Date(reattached.data.warnAt).getTime() - start).toBe(5_760 + 1_000);
+    // The resolution target did not change: re-attaching keeps its due time.
+    const resolution = await waitForEvent<SlaClockReattached>(ticketId, 'sla.clock-reattached', 'resolution');
+    expect(resolution.data.dueAt).toBe(resolutionResumed.data.dueAt);
+
+    const breached = await waitForEvent<SlaAlert>(ticketId, 'sla.breached', 'first-response', 20_000);
+    expect(breached.data.dueAt).toBe(reattached.data.dueAt);
+    expect(new Date(breached.data.at).getTime()).toBeGreaterThanOrEqual(new Date(reattached.data.dueAt).getTime());
+    await waitPast(reattached.data.dueAt);
+    expect(ofType(ticketId, 'sla.warning', 'first-response')).toHaveLength(1);
+    expect(ofType(ticketId, 'sla.breached', 'first-response')).toHaveLength(1);
+    expect(ofType(ticketId, 'sla.clock-reattached', 'first-response')).toHaveLength(1);
   });
 
   it('previews when a written complaint breaches: Friday 15:00 Shanghai → reply due Monday 15:00; a pause moves resolution, never first response', async () => {

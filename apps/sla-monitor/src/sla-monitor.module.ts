@@ -7,6 +7,7 @@ import { PauseClocksMessageController } from './pause-clocks/pause-clocks.messag
 import { DefaultPoliciesPublisher } from './policies/default-policies.publisher';
 import { DefinePolicyHandler } from './policies/define-policy.handler';
 import { DefinePolicyMessageController } from './policies/define-policy.message.controller';
+import { PolicyReattacher } from './policies/policy-reattacher';
 import { slaMonitorConfigProvider } from './sla-monitor.config';
 import { slaMonitorService } from './sla-monitor.service-descriptor';
 import { StartClocksHandler } from './start-clocks/start-clocks.handler';
@@ -18,6 +19,6 @@ import { TimerIndex } from './timers/timer-index';
 @Module({
   imports: [PlatformModule.forService(slaMonitorService)],
   controllers: [StartClocksMessageController, StopClocksMessageController, PauseClocksMessageController, DefinePolicyMessageController],
-  providers: [slaMonitorConfigProvider, TimerIndex, ClockStopper, StartClocksHandler, AlertPoller, TimerReconciler, PauseClocksHandler, DefinePolicyHandler, DefaultPoliciesPublisher],
+  providers: [slaMonitorConfigProvider, TimerIndex, ClockStopper, StartClocksHandler, AlertPoller, TimerReconciler, PauseClocksHandler, DefinePolicyHandler, DefaultPoliciesPublisher, PolicyReattacher],
 })
 export class SlaMonitorModule {}

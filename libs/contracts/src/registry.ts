@@ -204,6 +204,13 @@ export const EventRegistry = {
     example: E.slaClockResumedExample,
     description: 'A paused SLA clock counts again, its warning and due times shifted by the pause.',
   },
+  [E.SLA_CLOCK_REATTACHED]: {
+    topic: Topics.SlaAlerts,
+    schemaVersion: 1,
+    schema: E.slaClockReattachedSchema,
+    example: E.slaClockReattachedExample,
+    description: 'A running or paused SLA clock follows a new version of its policy, keeping the business time it spent and stood still; new warning and due times.',
+  },
   [E.SLA_POLICY_DEFINE]: {
     topic: Topics.SlaCommands,
     schemaVersion: 1,

@@ -78,6 +78,7 @@ export const KpiV2CountRules: { [T in EventType]: V2Rule<T> | 'ignored' } = {
   'sla.clock-paused': 'ignored',
   'sla.clock-resumed': 'ignored',
   'sla-policy.define': 'ignored',
+  'sla.clock-reattached': 'ignored',
   'sla-policy.versioned': 'ignored',
   'sla.warning': 'ignored',
   'sla.breached': 'ignored',

@@ -67,6 +67,7 @@ export const KpiCountRules: { [T in EventType]: CountRule<T> | 'ignored' } = {
   'sla.clock-paused': 'ignored',
   'sla.clock-resumed': 'ignored',
   'sla-policy.define': 'ignored',
+  'sla.clock-reattached': 'ignored',
   'sla-policy.versioned': 'ignored',
   'sla.warning': (d) => ({ region: d.region, counters: ['warned'] }),
   'sla.breached': (d) => ({ region: d.region, counters: ['breached'] }),

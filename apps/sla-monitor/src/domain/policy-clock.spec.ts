@@ -1,5 +1,5 @@
 import { DEFAULT_OFFICE_CALENDAR, defaultSlaPolicies, selectPolicy, type SlaPolicy } from './sla-policy';
-import { configuredDefaultPolicies, planPolicyClock } from './policy-clock';
+import { configuredDefaultPolicies, planPolicyClock, reattachPolicyClock } from './policy-clock';
 import { DEFAULT_SLA_TARGETS } from './sla-targets';
 
 const MIN = 60_000;
@@ -46,5 +46,35 @@ describe('configuredDefaultPolicies', () => {
     expect(metric(repair, 'resolution').target).toEqual({ amount: 1, unit: 'hours' });
     expect(metric(repair, 'resolution').warnings).toEqual([0.5, 0.9]);
     expect(metric(configuredDefaultPolicies(DEFAULT_SLA_TARGETS, 0.4)[0]!, 'first-response').warnings).toEqual([0.4]);
+  });
+});
+
+describe('reattachPolicyClock', () => {
+  const p = policy('repair-broadband');
+  const firstResponse = metric(p, 'first-response');
+  const longer: SlaPolicy = { ...p, version: 2, metrics: p.metrics.map((m) => (m.metric === 'first-response' ? { ...m, target: { amount: 2, unit: 'hours' } } : m)) };
+  const start = at('2026-11-27T07:00:00Z');
+  const clock = (pauses: { from: Date; to: Date }[]) => ({ metric: 'first-response', startedAt: start, calendar: p.calendar, pauses });
+
+  it('keeps the time a clock spent and stood still: 20 min run, 10 min paused, then 2 h instead of 30 min', () => {
+    const paused = { from: new Date(start.getTime() + 5 * MIN), to: new Date(start.getTime() + 15 * MIN) };
+    const r = reattachPolicyClock(clock([paused]), longer, metric(longer, 'first-response'), new Date(start.getTime() + 30 * MIN));
+    expect(r).toMatchObject({ elapsedMs: 20 * MIN, pausedMs: 10 * MIN });
+    // 2 h of running time: the 10 minutes paused are added, never spent.
+    expect(r.dueAt.getTime() - start.getTime()).toBe(2 * HOUR + 10 * MIN);
+    expect(r.warnAt.getTime() - start.getTime()).toBe(96 * MIN + 10 * MIN);
+  });
+
+  it('re-attaching the same version at any time changes nothing; the time scale applies to the new target', () => {
+    const same = reattachPolicyClock(clock([]), p, firstResponse, new Date(start.getTime() + 7 * MIN));
+    expect(same.dueAt).toEqual(planPolicyClock(p, firstResponse, start).dueAt);
+    const scaled = reattachPolicyClock(clock([]), longer, metric(longer, 'first-response'), new Date(start.getTime() + 1_000), 0.002);
+    expect(scaled.dueAt.getTime() - start.getTime()).toBe(14_400);
+  });
+
+  it('keeps an instant whose budget was already spent where it was', () => {
+    const shorter: SlaPolicy = { ...p, version: 2, metrics: p.metrics.map((m) => (m.metric === 'first-response' ? { ...m, target: { amount: 10, unit: 'minutes' } } : m)) };
+    const r = reattachPolicyClock(clock([]), shorter, metric(shorter, 'first-response'), new Date(start.getTime() + 20 * MIN));
+    expect(r.dueAt.getTime() - start.getTime()).toBe(10 * MIN);
   });
 });

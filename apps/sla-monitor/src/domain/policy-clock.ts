@@ -1,4 +1,5 @@
 import { BusinessCalendar } from './business-calendar';
+import { reattachClock, type AttachedClock } from './clock-reattachment';
 import type { ClockTimes } from './clock-schedule';
 import { defaultSlaPolicies, metricCalendar, type MetricDefinition, type SlaPolicy } from './sla-policy';
 import type { SlaTargetTable } from './sla-targets';
@@ -25,4 +26,26 @@ export function planPolicyClock(policy: SlaPolicy, def: MetricDefinition, starte
 export function configuredDefaultPolicies(table: SlaTargetTable, warningFraction: number): SlaPolicy[] {
   const warnings = warningFraction > 0.5 ? [0.5, warningFraction] : [warningFraction];
   return defaultSlaPolicies(table).map((p) => ({ ...p, metrics: p.metrics.map((m) => ({ ...m, warnings })) }));
+}
+
+export interface ReattachedTimes {
+  warnAt: Date;
+  dueAt: Date;
+  elapsedMs: number;
+  pausedMs: number;
+}
+
+/**
+ * A clock moved to another policy version at `at` (`reattachClock`, keeping the business time it
+ * spent and stood still on its old calendar), with its budget scaled like `planPolicyClock`'s. Give
+ * only ended pauses: a paused clock is re-attached at its pause, as if running until then, and its
+ * resume shifts it as usual. An instant whose budget was already spent keeps where it was.
+ */
+export function reattachPolicyClock(clock: AttachedClock, policy: SlaPolicy, def: MetricDefinition, at: Date, timeScale = 1): ReattachedTimes {
+  const calendar = BusinessCalendar.of(metricCalendar(policy, def));
+  const targetMs = Math.max(1, Math.round(calendar.budgetMs(clock.startedAt, def.target) * timeScale));
+  const scaled: MetricDefinition = { ...def, target: { amount: targetMs / 60_000, unit: 'minutes' }, escalations: [] };
+  const r = reattachClock(clock, policy, scaled, at);
+  if (r.dueAt === null) throw new RangeError(`clock ${clock.metric} re-attached inside an open pause`);
+  return { dueAt: r.dueAt, warnAt: r.warnings.at(-1)?.at ?? r.dueAt, elapsedMs: r.elapsedMs, pausedMs: r.pausedMs };
 }

@@ -5,15 +5,19 @@ import { CLOCK, type Clock } from '@switchboard/persistence';
 import { nextVersion, PolicySpecError, type SlaPolicy } from '../domain/sla-policy';
 import { SOURCE } from '../persistence/clock-row';
 import { insertPolicyVersion, loadPolicyHistory, lockPolicies, versionedEvent } from '../persistence/policy-store';
+import { PolicyReattacher } from './policy-reattacher';
 
 /**
  * `sla-policy.define` (from the gateway): stores the next version of a policy and publishes it as
- * `sla-policy.versioned`. Refused with `command.rejected` (on sla.alerts.v1, keyed by the policy)
+ * `sla-policy.versioned`; when it is in force at once, the clocks under earlier versions re-attach. Refused with `command.rejected` (on sla.alerts.v1, keyed by the policy)
  * when another version came first or the policy is invalid; the gateway checked the latter already.
  */
 @Injectable()
 export class DefinePolicyHandler {
-  constructor(@Inject(CLOCK) private readonly clock: Clock) {}
+  constructor(
+    @Inject(CLOCK) private readonly clock: Clock,
+    private readonly reattacher: PolicyReattacher,
+  ) {}
 
   async handle(command: Envelope<'sla-policy.define', SlaPolicyDefine>, ctx: HandlerContext): Promise<void> {
     const c = command.data;
@@ -39,5 +43,7 @@ export class DefinePolicyHandler {
     }
     await insertPolicyVersion(ctx.manager, policy, c.definedBy);
     await ctx.emit({ envelope: makeEvent('sla-policy.versioned', versionedEvent(policy, false, c.definedBy), meta) });
+    // In force at once: the clocks following an earlier version follow this one (a retirement leaves them be).
+    if (!policy.retired && policy.effectiveFrom.getTime() <= now.getTime()) await this.reattacher.reattach(ctx, policy, history, command);
   }
 }

@@ -21,6 +21,7 @@ export * from './remote-support-resolve';
 export * from './sla-alert';
 export * from './sla-clock-paused';
 export * from './sla-clock-resumed';
+export * from './sla-clock-reattached';
 export * from './sla-clock-started';
 export * from './sla-policy';
 export * from './sla-clock-stopped';
