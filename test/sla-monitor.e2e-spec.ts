@@ -491,6 +491,30 @@ describe('SLA policies through the gateway', () => {
     expect(ofType(ticketId, 'sla.clock-reattached', 'first-response')).toHaveLength(1);
   });
 
+  it('re-attaches a paused clock at its pause: the resume then shifts the new due time by the whole pause', async () => {
+    const { ticketId, region } = newTicket();
+    const id = `e2e-${region}`;
+    expect((await post('/v1/sla-policies', { id, ...policyFor(region, 2) })).status).toBe(202);
+    await waitForVersion(id, 1);
+    await produce('ticket.accepted', acceptedData(ticketId, region, new Date()), ticketId);
+    const started = await waitForEvent<SlaClockStarted>(ticketId, 'sla.clock-started', 'first-response');
+    const start = new Date(started.data.startedAt).getTime();
+    await sleep(start + 1_000 - Date.now());
+    const heldAt = new Date(start + 1_000);
+    await produce('ticket.held', { ticketId, region, reason: 'incident', incidentId: `inc-${region}`, heldAt: heldAt.toISOString() }, ticketId);
+    await waitForEvent(ticketId, 'sla.clock-paused', 'first-response');
+
+    expect((await post(`/v1/sla-policies/${id}`, policyFor(region, 1), 'PUT')).status).toBe(202);
+    const reattached = await waitForEvent<SlaClockReattached>(ticketId, 'sla.clock-reattached', 'first-response');
+    expect(reattached.data).toMatchObject({ reattachedAt: heldAt.toISOString(), elapsedMs: 1_000, pausedMs: 0 });
+    expect(new Date(reattached.data.dueAt).getTime() - start).toBe(7_200);
+
+    const requestedAt = new Date(Math.max(Date.now(), start + 3_000));
+    await produce('ticket.dispatch-requested', { ticketId, region, class: 'general', priority: 50, reason: 'accepted', requestedAt: requestedAt.toISOString() }, ticketId);
+    const resumed = await waitForEvent<SlaClockResumed>(ticketId, 'sla.clock-resumed', 'first-response');
+    expect(new Date(resumed.data.dueAt).getTime() - start).toBe(7_200 + (requestedAt.getTime() - heldAt.getTime()));
+  });
+
   it('previews when a written complaint breaches: Friday 15:00 Shanghai → reply due Monday 15:00; a pause moves resolution, never first response', async () => {
     const res = await post('/v1/sla-policies/preview', { policyId: 'complaint-written', start: '2026-11-27T07:00:00Z', pauses: [{ from: '2026-11-27T08:00:00Z', to: '2026-11-27T10:00:00Z' }] });
     expect(res.status).toBe(200);
