@@ -2,10 +2,10 @@ import { randomUUID } from 'node:crypto';
 import { Redis } from 'ioredis';
 import { Kafka, logLevel, type Producer } from 'kafkajs';
 import { Client } from 'pg';
-import { makeEvent, topicOf, Topics, type Envelope, type EventData, type EventType, type SlaAlert, type SlaClockStarted, type SlaClockStopped } from '@switchboard/contracts';
+import { makeEvent, topicOf, Topics, type Envelope, type EventData, type EventType, type SlaAlert, type SlaClockReattached, type SlaClockResumed, type SlaClockStarted, type SlaClockStopped } from '@switchboard/contracts';
 import { physicalTopic } from '@switchboard/messaging';
 import { testInfra, TopicCollector, waitFor } from '@switchboard/testing';
-import { startService, type RunningService } from './support/service-process';
+import { startService, TEST_API_KEY, type RunningService } from './support/service-process';
 
 // 30 min × 0.002 = 3.6 s to the first-response breach (warning at 2.88 s); a repair's resolution
 // target is set to 1 h here, so 7.2 s (warning at 5.76 s).
@@ -294,5 +294,251 @@ describe('sla-monitor timer index', () => {
     }
     const failedPasses = monitors.flatMap((m) => m.logs).filter((l) => (JSON.parse(l) as { msg: string }).msg.endsWith('pass failed'));
     expect(failedPasses).toEqual([]);
+  });
+});
+
+/**
+ * SLA policies through the gateway (issue 6, ADR 0022): the defaults are there from the start, a
+ * policy is checked with the SLA monitor's rules (400, one reason per problem), stored by the
+ * monitor in versions, followed by the clocks it starts, and previewed ("when will this breach?").
+ */
+describe('SLA policies through the gateway', () => {
+  let gateway: RunningService;
+  let monitor: RunningService;
+
+  beforeAll(async () => {
+    [gateway, monitor] = await Promise.all([startService('gateway', 18135), startService('sla-monitor', 18136, { ...SLA_ENV, SLA_REDIS_KEY: `test-sla:${randomUUID()}` })]);
+  });
+
+  afterAll(async () => {
+    await finishClocks();
+    await Promise.all([gateway?.stop(), monitor?.stop()]);
+  });
+
+  const api = (path: string, init: RequestInit = {}) =>
+    fetch(gateway.url(path), { ...init, headers: { authorization: `Bearer ${TEST_API_KEY}`, 'content-type': 'application/json' } });
+  const post = (path: string, body: unknown, method = 'POST') => api(path, { method, body: JSON.stringify(body) });
+
+  interface PolicyView {
+    policyId: string;
+    version: number;
+    builtIn: boolean;
+    metrics: { metric: string; target: { amount: number; unit: string }; calendar?: { hours: unknown } }[];
+    versions: { version: number }[];
+  }
+
+  async function waitForVersion(policyId: string, version: number): Promise<PolicyView> {
+    return waitFor(
+      async () => {
+        const res = await api(`/v1/sla-policies/${policyId}`);
+        const view = res.status === 200 ? ((await res.json()) as PolicyView) : undefined;
+        return view && view.version >= version ? view : undefined;
+      },
+      { timeoutMs: 30_000, message: `SLA policy ${policyId} version ${version} in the gateway` },
+    );
+  }
+
+  const ladder = [{ level: 'team-lead', offset: { amount: -10, unit: 'minutes' }, notify: 'team-lead', dispatchAction: 'raise-priority' }];
+  const metric = (name: string, hours: number, startsOn = 'ticket', stopsOn = 'first-contact') => ({
+    metric: name,
+    target: { amount: hours, unit: 'hours' },
+    startsOn,
+    stopsOn,
+    pausable: name !== 'first-response',
+    warnings: [0.5, 0.8],
+    escalations: ladder,
+  });
+  const policyFor = (region: string, firstResponseHours: number) => ({
+    name: `e2e policy for ${region}`,
+    selector: { kinds: ['repair'], services: ['broadband'], regions: [region] },
+    calendar: { timeZone: 'Asia/Shanghai', hours: '24x7' },
+    metrics: [metric('first-response', firstResponseHours), metric('resolution', 3, 'ticket', 'completion')],
+  });
+
+  it('lists the default policies of domain.md §4 from the start, a written complaint replied within 1 working day on office hours', async () => {
+    const written = await waitForVersion('complaint-written', 1);
+    expect(written).toMatchObject({ builtIn: true, version: 1 });
+    const reply = written.metrics.find((m) => m.metric === 'reply')!;
+    expect(reply.target).toEqual({ amount: 1, unit: 'working-days' });
+    expect(reply.calendar?.hours).toMatchObject({ mon: ['09:00-12:00', '13:00-18:00'] });
+    // One per installed/moved kind, per repaired service, and complaints by channel; published on partitions by policy id, so in no set order.
+    const defaults = ['install', 'move', 'repair-broadband', 'repair-fixed', 'repair-mobile', 'repair-iptv', 'complaint', 'complaint-phone', 'complaint-written'];
+    await waitFor(
+      async () => {
+        const list = (await (await api('/v1/sla-policies')).json()) as { items: PolicyView[] };
+        const builtIn = list.items.filter((p) => p.builtIn).map((p) => p.policyId);
+        return defaults.every((id) => builtIn.includes(id)) ? true : undefined;
+      },
+      { timeoutMs: 30_000, message: `the default SLA policies ${defaults.join(', ')} in GET /v1/sla-policies` },
+    );
+  });
+
+  it('refuses an invalid policy with 400 and one reason per problem, and sends nothing', async () => {
+    const id = `e2e-bad-${randomUUID().slice(0, 8)}`;
+    const res = await post('/v1/sla-policies', {
+      id,
+      name: 'broken',
+      selector: { kinds: ['repair', 'teleport'] },
+      calendar: { timeZone: 'Mars/Olympus', hours: { mon: ['18:00-09:00'] } },
+      metrics: [{ ...metric('first-response', -1), warnings: [0.9, 0.5] }],
+    });
+    expect(res.status).toBe(400);
+    const body = (await res.json()) as { error: string; reasons: { path: string; code: string }[] };
+    expect(body.error).toBe('SLA_POLICY.INVALID');
+    expect(body.reasons).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ path: 'selector.kinds', code: 'UNKNOWN_SELECTOR_VALUE' }),
+        expect.objectContaining({ path: 'metrics[0].target.amount', code: 'BAD_TARGET' }),
+        expect.objectContaining({ path: 'metrics[0].warnings', code: 'BAD_WARNINGS' }),
+      ]),
+    );
+    expect(body.reasons.filter((r) => r.code === 'BAD_CALENDAR').map((r) => r.path)).toEqual(expect.arrayContaining(['calendar.timeZone']));
+    expect((await api(`/v1/sla-policies/${id}`)).status).toBe(404);
+    expect((await post('/v1/sla-policies', { id, name: 'no metrics field' })).status).toBe(422);
+  });
+
+  it('stores a new policy and its edit as versions; clocks follow the version in force, from the ticket’s reportedAt', async () => {
+    const { ticketId, region } = newTicket();
+    const id = `e2e-${region}`;
+    const created = await post('/v1/sla-policies', { id, ...policyFor(region, 2) });
+    expect(created.status).toBe(202);
+    expect(created.headers.get('location')).toBe(`/v1/sla-policies/${id}`);
+    expect(await created.json()).toMatchObject({ policyId: id, version: 1, status: 'sent' });
+    await waitForVersion(id, 1);
+    expect((await post('/v1/sla-policies', { id, ...policyFor(region, 2) })).status).toBe(409);
+
+    // Reported a second before intake took it in: the clock starts then (retroactive start).
+    const acceptedAt = new Date();
+    const reportedAt = new Date(acceptedAt.getTime() - 1_000);
+    await produce('ticket.accepted', { ...acceptedData(ticketId, region, acceptedAt), reportedAt: reportedAt.toISOString() }, ticketId);
+    const first = await waitForEvent<SlaClockStarted>(ticketId, 'sla.clock-started', 'first-response');
+    expect(first.data.startedAt).toBe(reportedAt.toISOString());
+    // 2 h of the policy × SLA_TIME_SCALE 0.002 = 14.4 s (the default would be 3.6 s).
+    expect(new Date(first.data.dueAt).getTime() - reportedAt.getTime()).toBe(14_400);
+    expect(new Date(first.data.warnAt).getTime() - reportedAt.getTime()).toBe(11_520);
+
+    const edited = await post(`/v1/sla-policies/${id}`, policyFor(region, 1), 'PUT');
+    expect(edited.status).toBe(202);
+    const v2 = await waitForVersion(id, 2);
+    expect(v2.versions.map((v) => v.version)).toEqual([1, 2]);
+    const v1 = (await (await api(`/v1/sla-policies/${id}?version=1`)).json()) as PolicyView;
+    expect(v1.metrics[0]!.target).toEqual({ amount: 2, unit: 'hours' });
+
+    const later = newTicket();
+    await produce('ticket.accepted', acceptedData(later.ticketId, region, new Date()), later.ticketId);
+    const second = await waitForEvent<SlaClockStarted>(later.ticketId, 'sla.clock-started', 'first-response');
+    expect(new Date(second.data.dueAt).getTime() - new Date(second.data.startedAt).getTime()).toBe(7_200);
+
+    const db = new Client({ connectionString: infra.databaseUrl });
+    await db.connect();
+    try {
+      const rows = await db.query<{ ticket_id: string; policy_id: string; policy_version: number }>(
+        `SELECT ticket_id, policy_id, policy_version FROM sla.clocks WHERE ticket_id = ANY($1::uuid[]) AND metric = 'first-response'`,
+        [[ticketId, later.ticketId]],
+      );
+      // The later ticket started under version 2; the earlier one's clock was re-attached to it by the edit.
+      expect(Object.fromEntries(rows.rows.map((r) => [r.ticket_id, `${r.policy_id}@${r.policy_version}`]))).toEqual({ [ticketId]: `${id}@2`, [later.ticketId]: `${id}@2` });
+      expect(ofType<SlaClockReattached>(ticketId, 'sla.clock-reattached', 'first-response').map((e) => e.data.previousPolicyVersion)).toEqual([1]);
+      expect(ofType(later.ticketId, 'sla.clock-reattached', 'first-response')).toHaveLength(0);
+    } finally {
+      await db.end();
+    }
+
+    // An edit made on a version that is no longer the latest: the SLA monitor refuses it.
+    const stale = await post(`/v1/sla-policies/${id}`, { ...policyFor(region, 4), baseVersion: 1 }, 'PUT');
+    const { commandId } = (await stale.json()) as { commandId: string };
+    const rejected = await waitFor(() => alerts.json<Envelope>().find((e) => e.type === 'command.rejected' && (e.data as { commandId: string }).commandId === commandId), {
+      message: `command.rejected for ${commandId}`,
+    });
+    expect(rejected.data).toMatchObject({ code: 'SLA_POLICY.VERSION_CONFLICT', commandType: 'sla-policy.define' });
+    expect(rejected.subject).toBe(id);
+  });
+
+  it('re-attaches the clocks of an edited policy to its new version, keeping the time they ran and stood still; the breach follows the new due time, once', async () => {
+    const { ticketId, region } = newTicket();
+    const id = `e2e-${region}`;
+    expect((await post('/v1/sla-policies', { id, ...policyFor(region, 2) })).status).toBe(202);
+    await waitForVersion(id, 1);
+    const acceptedAt = new Date();
+    await produce('ticket.accepted', acceptedData(ticketId, region, acceptedAt), ticketId);
+    const started = await waitForEvent<SlaClockStarted>(ticketId, 'sla.clock-started', 'first-response');
+    const start = new Date(started.data.startedAt).getTime();
+    // Held under an incident for one second (its clocks pause), then sent to dispatch (they resume).
+    await sleep(start + 1_000 - Date.now());
+    await produce('ticket.held', { ticketId, region, reason: 'incident', incidentId: `inc-${region}`, heldAt: new Date(start + 1_000).toISOString() }, ticketId);
+    await sleep(start + 2_000 - Date.now());
+    await produce('ticket.dispatch-requested', { ticketId, region, class: 'general', priority: 50, reason: 'accepted', requestedAt: new Date(start + 2_000).toISOString() }, ticketId);
+    const resumed = await waitForEvent<SlaClockResumed>(ticketId, 'sla.clock-resumed', 'first-response');
+    expect(new Date(resumed.data.dueAt).getTime() - start).toBe(14_400 + 1_000);
+    const resolutionResumed = await waitForEvent<SlaClockResumed>(ticketId, 'sla.clock-resumed', 'resolution');
+
+    // First response 1 h instead of 2 h (7.2 s scaled): what ran stays spent, the second it stood still is kept.
+    expect((await post(`/v1/sla-policies/${id}`, policyFor(region, 1), 'PUT')).status).toBe(202);
+    const reattached = await waitForEvent<SlaClockReattached>(ticketId, 'sla.clock-reattached', 'first-response');
+    expect(reattached.data).toMatchObject({ clockId: started.data.clockId, policyId: id, policyVersion: 2, previousPolicyVersion: 1, pausedMs: 1_000 });
+    expect(new Date(reattached.data.dueAt).getTime() - start).toBe(7_200 + 1_000);
+    expect(new Date(reattached.data.warnAt).getTime() - start).toBe(5_760 + 1_000);
+    // The resolution target did not change: re-attaching keeps its due time.
+    const resolution = await waitForEvent<SlaClockReattached>(ticketId, 'sla.clock-reattached', 'resolution');
+    expect(resolution.data.dueAt).toBe(resolutionResumed.data.dueAt);
+
+    const breached = await waitForEvent<SlaAlert>(ticketId, 'sla.breached', 'first-response', 20_000);
+    expect(breached.data.dueAt).toBe(reattached.data.dueAt);
+    expect(new Date(breached.data.at).getTime()).toBeGreaterThanOrEqual(new Date(reattached.data.dueAt).getTime());
+    await waitPast(reattached.data.dueAt);
+    expect(ofType(ticketId, 'sla.warning', 'first-response')).toHaveLength(1);
+    expect(ofType(ticketId, 'sla.breached', 'first-response')).toHaveLength(1);
+    expect(ofType(ticketId, 'sla.clock-reattached', 'first-response')).toHaveLength(1);
+  });
+
+  it('re-attaches a paused clock at its pause: the resume then shifts the new due time by the whole pause', async () => {
+    const { ticketId, region } = newTicket();
+    const id = `e2e-${region}`;
+    expect((await post('/v1/sla-policies', { id, ...policyFor(region, 2) })).status).toBe(202);
+    await waitForVersion(id, 1);
+    await produce('ticket.accepted', acceptedData(ticketId, region, new Date()), ticketId);
+    const started = await waitForEvent<SlaClockStarted>(ticketId, 'sla.clock-started', 'first-response');
+    const start = new Date(started.data.startedAt).getTime();
+    await sleep(start + 1_000 - Date.now());
+    const heldAt = new Date(start + 1_000);
+    await produce('ticket.held', { ticketId, region, reason: 'incident', incidentId: `inc-${region}`, heldAt: heldAt.toISOString() }, ticketId);
+    await waitForEvent(ticketId, 'sla.clock-paused', 'first-response');
+
+    expect((await post(`/v1/sla-policies/${id}`, policyFor(region, 1), 'PUT')).status).toBe(202);
+    const reattached = await waitForEvent<SlaClockReattached>(ticketId, 'sla.clock-reattached', 'first-response');
+    expect(reattached.data).toMatchObject({ reattachedAt: heldAt.toISOString(), elapsedMs: 1_000, pausedMs: 0 });
+    expect(new Date(reattached.data.dueAt).getTime() - start).toBe(7_200);
+
+    const requestedAt = new Date(Math.max(Date.now(), start + 3_000));
+    await produce('ticket.dispatch-requested', { ticketId, region, class: 'general', priority: 50, reason: 'accepted', requestedAt: requestedAt.toISOString() }, ticketId);
+    const resumed = await waitForEvent<SlaClockResumed>(ticketId, 'sla.clock-resumed', 'first-response');
+    expect(new Date(resumed.data.dueAt).getTime() - start).toBe(7_200 + (requestedAt.getTime() - heldAt.getTime()));
+  });
+
+  it('previews when a written complaint breaches: Friday 15:00 Shanghai → reply due Monday 15:00; a pause moves resolution, never first response', async () => {
+    const res = await post('/v1/sla-policies/preview', { policyId: 'complaint-written', start: '2026-11-27T07:00:00Z', pauses: [{ from: '2026-11-27T08:00:00Z', to: '2026-11-27T10:00:00Z' }] });
+    expect(res.status).toBe(200);
+    type Plan = { metric: string; dueAt: string | null; warnings: { fraction: number; at: string }[]; escalations: { level: string; at: string }[] };
+    const body = (await res.json()) as { policyId: string; version: number; metrics: Plan[] };
+    expect(body).toMatchObject({ policyId: 'complaint-written', version: 1 });
+    const plan = (name: string) => body.metrics.find((m) => m.metric === name)!;
+    expect(plan('first-response').dueAt).toBe('2026-11-27T07:30:00.000Z');
+    expect(plan('reply').dueAt).toBe('2026-11-30T07:00:00.000Z');
+    // 8 business hours: 50 % is Friday 15:00 + 3 h (closing) + 1 h on Monday = 10:00; 80 % Monday 13:24 (lunch skipped).
+    expect(plan('reply').warnings).toEqual([
+      { fraction: 0.5, at: '2026-11-30T02:00:00.000Z' },
+      { fraction: 0.8, at: '2026-11-30T05:24:00.000Z' },
+    ]);
+    expect(plan('reply').escalations.slice(0, 2)).toEqual([
+      expect.objectContaining({ level: 'team-lead', at: '2026-11-30T06:50:00.000Z' }),
+      expect.objectContaining({ level: 'department-head', at: '2026-11-30T07:00:00.000Z' }),
+    ]);
+    // Resolution: one week on 24x7, plus the two paused hours.
+    expect(plan('resolution').dueAt).toBe('2026-12-04T09:00:00.000Z');
+    expect(plan('callback').dueAt).toBeNull(); // starts on completion
+
+    const inline = await post('/v1/sla-policies/preview', { policy: { ...policyFor('anywhere', 1), metrics: [metric('first-response', 0)] }, start: '2026-11-27T07:00:00Z' });
+    expect(inline.status).toBe(400);
+    expect((await post('/v1/sla-policies/preview', { policyId: 'no-such-policy', start: '2026-11-27T07:00:00Z' })).status).toBe(404);
   });
 });

@@ -14,6 +14,8 @@ import { ReadModelMessageController } from './read-model/read-model.message.cont
 import { RemoteSupportHttpController } from './remote-support/remote-support.http.controller';
 import { RemoteSupportQueueMessageController } from './remote-support/remote-support-queue.message.controller';
 import { ReferenceDataHttpController } from './reference-data/reference-data.http.controller';
+import { SlaPoliciesHttpController } from './sla-policies/sla-policies.http.controller';
+import { SlaPoliciesMessageController } from './sla-policies/sla-policies.message.controller';
 import { StreamHttpController } from './stream/stream.http.controller';
 import { StreamHub } from './stream/stream.hub';
 import { SurveyAnswersHttpController } from './surveys/survey-answers.http.controller';
@@ -41,6 +43,8 @@ import { TicketQueriesHttpController } from './tickets/ticket-queries.http.contr
     RemoteSupportHttpController,
     RemoteSupportQueueMessageController,
     RotaMessageController,
+    SlaPoliciesHttpController,
+    SlaPoliciesMessageController,
   ],
   providers: [
     { provide: GATEWAY_CONFIG, useFactory: () => loadGatewayConfig() },

@@ -2,7 +2,7 @@ import type { Provider } from '@nestjs/common';
 import { z } from 'zod';
 import { parseEnv } from '@switchboard/platform';
 import { ClockSchedule, DEFAULT_WARNING_FRACTION } from './domain/clock-schedule';
-import { DEFAULT_SLA_TARGETS, SlaTargets } from './domain/sla-targets';
+import { DEFAULT_SLA_TARGETS, SlaTargets, type SlaTargetTable } from './domain/sla-targets';
 
 const MIN = 60_000;
 const HOUR = 60 * MIN;
@@ -32,6 +32,11 @@ export const slaMonitorEnvSchema = z.object({
 
 export interface SlaMonitorConfig {
   targets: SlaTargets;
+  /** The unscaled targets: version 1 of the default SLA policies (ADR 0022). */
+  targetTable: SlaTargetTable;
+  /** Multiplies every clock's business-time budget (SLA_TIME_SCALE); policies and the preview stay unscaled. */
+  timeScale: number;
+  warningFraction: number;
   schedule: ClockSchedule;
   pollMs: number;
   pollBatch: number;
@@ -43,19 +48,20 @@ export const SLA_MONITOR_CONFIG = Symbol('SLA_MONITOR_CONFIG');
 
 export function loadSlaMonitorConfig(env: Record<string, string | undefined>): SlaMonitorConfig {
   const e = parseEnv(slaMonitorEnvSchema, env);
+  const targetTable: SlaTargetTable = {
+    firstResponseMs: e.SLA_FIRST_RESPONSE_MINUTES * MIN,
+    resolutionMs: {
+      complaint: e.SLA_RESOLUTION_HOURS_COMPLAINT * HOUR,
+      repair: e.SLA_RESOLUTION_HOURS_REPAIR * HOUR,
+      install: e.SLA_RESOLUTION_HOURS_INSTALL * HOUR,
+      move: e.SLA_RESOLUTION_HOURS_MOVE * HOUR,
+    },
+  };
   return {
-    targets: new SlaTargets(
-      {
-        firstResponseMs: e.SLA_FIRST_RESPONSE_MINUTES * MIN,
-        resolutionMs: {
-          complaint: e.SLA_RESOLUTION_HOURS_COMPLAINT * HOUR,
-          repair: e.SLA_RESOLUTION_HOURS_REPAIR * HOUR,
-          install: e.SLA_RESOLUTION_HOURS_INSTALL * HOUR,
-          move: e.SLA_RESOLUTION_HOURS_MOVE * HOUR,
-        },
-      },
-      e.SLA_TIME_SCALE,
-    ),
+    targets: new SlaTargets(targetTable, e.SLA_TIME_SCALE),
+    targetTable,
+    timeScale: e.SLA_TIME_SCALE,
+    warningFraction: e.SLA_WARNING_FRACTION,
     schedule: new ClockSchedule(e.SLA_WARNING_FRACTION),
     pollMs: e.SLA_POLL_MS,
     pollBatch: e.SLA_POLL_BATCH,

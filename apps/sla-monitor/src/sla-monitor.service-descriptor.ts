@@ -8,7 +8,7 @@ export const slaMonitorService: ServiceDescriptor = {
   schema: 'sla',
   defaultPort: 8083,
   usesRedis: true,
-  consumes: [Topics.TicketsLifecycle, Topics.DispatchAssignments, Topics.CallbackSurveys],
+  consumes: [Topics.TicketsLifecycle, Topics.DispatchAssignments, Topics.CallbackSurveys, Topics.SlaCommands],
   entities: [],
   migrations: slaMonitorMigrations,
 };

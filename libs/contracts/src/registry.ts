@@ -204,6 +204,27 @@ export const EventRegistry = {
     example: E.slaClockResumedExample,
     description: 'A paused SLA clock counts again, its warning and due times shifted by the pause.',
   },
+  [E.SLA_CLOCK_REATTACHED]: {
+    topic: Topics.SlaAlerts,
+    schemaVersion: 1,
+    schema: E.slaClockReattachedSchema,
+    example: E.slaClockReattachedExample,
+    description: 'A running or paused SLA clock follows a new version of its policy, keeping the business time it spent and stood still; new warning and due times.',
+  },
+  [E.SLA_POLICY_DEFINE]: {
+    topic: Topics.SlaCommands,
+    schemaVersion: 1,
+    schema: E.slaPolicyDefineSchema,
+    example: E.slaPolicyDefineExample,
+    description: 'Command: define the next version of an SLA policy (a new one from baseVersion 0).',
+  },
+  [E.SLA_POLICY_VERSIONED]: {
+    topic: Topics.SlaAlerts,
+    schemaVersion: 1,
+    schema: E.slaPolicyVersionedSchema,
+    example: E.slaPolicyVersionedExample,
+    description: 'The SLA monitor stored a version of an SLA policy (keyed by the policy id); the defaults are published as version 1 at start.',
+  },
   [E.SURVEY_SCHEDULED]: {
     topic: Topics.CallbackSurveys,
     schemaVersion: 1,

@@ -17,6 +17,8 @@ export const Topics = {
   DispatchCommands: 'dispatch.commands.v1',
   CallbackCommands: 'callback.commands.v1',
   IntakeCommands: 'intake.commands.v1',
+  /** Commands from the gateway to the SLA monitor: SLA policy versions (issue 6, ADR 0022). */
+  SlaCommands: 'sla.commands.v1',
 } as const;
 
 export type Topic = (typeof Topics)[keyof typeof Topics];

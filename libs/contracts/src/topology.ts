@@ -43,8 +43,8 @@ export const TOPOLOGY: Readonly<Record<Topic, TopicTopology>> = {
   [Topics.SlaAlerts]: {
     producers: ['sla-monitor'],
     consumers: ['gateway', 'dispatch', 'scoring'],
-    key: 'the ticket id',
-    description: 'SLA clocks: started, warned at 80 %, breached, stopped.',
+    key: 'the ticket id (the policy id for `sla-policy.versioned` and the monitor\'s `command.rejected`)',
+    description: 'SLA clocks: started, warned at 80 %, breached, stopped; and the SLA policy versions (ADR 0022).',
   },
   [Topics.CallbackSurveys]: {
     producers: ['callback'],
@@ -93,6 +93,12 @@ export const TOPOLOGY: Readonly<Record<Topic, TopicTopology>> = {
     consumers: ['intake'],
     key: 'the aggregate the command acts on (known issue, incident, cell batch or ticket id)',
     description: 'Commands from the gateway to intake: known issues, radio cells, incidents, remote pre-handling.',
+  },
+  [Topics.SlaCommands]: {
+    producers: ['gateway'],
+    consumers: ['sla-monitor'],
+    key: 'the policy id',
+    description: 'Commands from the gateway to the SLA monitor: SLA policy versions (ADR 0022).',
   },
 };
 

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { absenceRecordSchema, cellRowSchema, checkKnownIssueFields, checkRotaSet, isoWeek, rotaSetSchema, incidentResolveSchema, id as codeId, knownIssueFields, knownIssueKinds, knownIssueOpenExample, remoteSupportReleaseSchema, remoteSupportResolveSchema, holdReasons, resolutionCodes, ticketClasses, ticketResolutions, surveyAnswerSchema, technicianRegisterExample, technicianRegisterSchema, ticketReceivedExample, ticketReceivedSchema, Topics } from '@switchboard/contracts';
 import { assignmentActions, ShownTicketStates } from '../domain/ticket-progress';
+import { slaPolicyRoutes } from '../sla-policies/sla-policy.routes';
 
 /**
  * The gateway's HTTP API, declared once: the controllers validate with these schemas
@@ -634,4 +635,5 @@ export const ApiRoutes = {
     public: true,
     responses: { 200: { description: 'A self-contained HTML page rendering /docs/openapi.json.', contentType: 'text/html' } },
   },
+  ...slaPolicyRoutes,
 } as const satisfies Record<string, ApiRoute>;

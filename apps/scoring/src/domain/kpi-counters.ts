@@ -66,6 +66,9 @@ export const KpiCountRules: { [T in EventType]: CountRule<T> | 'ignored' } = {
   'sla.clock-started': 'ignored',
   'sla.clock-paused': 'ignored',
   'sla.clock-resumed': 'ignored',
+  'sla-policy.define': 'ignored',
+  'sla.clock-reattached': 'ignored',
+  'sla-policy.versioned': 'ignored',
   'sla.warning': (d) => ({ region: d.region, counters: ['warned'] }),
   'sla.breached': (d) => ({ region: d.region, counters: ['breached'] }),
   'sla.clock-stopped': (d) => ({

@@ -41,6 +41,7 @@ export class PauseClocksHandler {
       const decision = decidePause({ state: clock.state }, new Date(h.heldAt));
       if (decision.kind !== 'pause') continue;
       await ctx.manager.query(`UPDATE clocks SET state = 'paused', paused_at = $2 WHERE id = $1`, [clock.id, decision.pausedAt]);
+      await ctx.manager.query('INSERT INTO clock_pauses (clock_id, paused_at) VALUES ($1, $2) ON CONFLICT DO NOTHING', [clock.id, decision.pausedAt]);
       await ctx.emit({
         envelope: makeEvent(
           'sla.clock-paused',
@@ -76,6 +77,7 @@ export class PauseClocksHandler {
         decision.warnAt,
         decision.dueAt,
       ]);
+      await ctx.manager.query('UPDATE clock_pauses SET resumed_at = GREATEST(paused_at, $2::timestamptz) WHERE clock_id = $1 AND resumed_at IS NULL', [clock.id, r.requestedAt]);
       await ctx.emit({
         envelope: makeEvent(
           'sla.clock-resumed',

@@ -8,6 +8,7 @@ import { ReadModelInterception1764420000003 } from './1764420000003-ReadModelInt
 import { ReadModelRemoteSupport1764430000100 } from './1764430000100-ReadModelRemoteSupport';
 import { ReadModelRota1764500000002 } from './1764500000002-ReadModelRota';
 import { ReadModelRemoteSupportAnswered1764510000100 } from './1764510000100-ReadModelRemoteSupportAnswered';
+import { ReadModelSlaPolicies1764800000100 } from './1764800000100-ReadModelSlaPolicies';
 
 /** The gateway schema's migrations, in order; run at start, never `synchronize`. */
-export const gatewayMigrations = [MessagingTables1764000000000, GatewayTables1764000000100, ReadModelRounds1764200000100, ReadModelTriage1764300000100, ReadModelIncidents1764410000100, ReadModelKnownIssues1764400000020, ReadModelInterception1764420000003, ReadModelRemoteSupport1764430000100, ReadModelRota1764500000002, ReadModelRemoteSupportAnswered1764510000100];
+export const gatewayMigrations = [MessagingTables1764000000000, GatewayTables1764000000100, ReadModelRounds1764200000100, ReadModelTriage1764300000100, ReadModelIncidents1764410000100, ReadModelKnownIssues1764400000020, ReadModelInterception1764420000003, ReadModelRemoteSupport1764430000100, ReadModelRota1764500000002, ReadModelRemoteSupportAnswered1764510000100, ReadModelSlaPolicies1764800000100];
