@@ -230,6 +230,9 @@ export async function project(m: EntityManager, event: DecodedEvent): Promise<vo
     case 'rota.updated':
     case 'absence.record':
     case 'absence.recorded':
+    case 'sla-policy.define': // SLA policies and re-attached clocks: sla-policies/, its own controller
+    case 'sla-policy.versioned':
+    case 'sla.clock-reattached':
       break;
     case 'ticket.held':
     case 'ticket.resolved':
