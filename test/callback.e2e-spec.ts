@@ -12,6 +12,8 @@ import {
   type SurveyAnswer,
   type SurveyCompleted,
   type SurveyScheduled,
+  type SurveyUnreachable,
+  type TicketResolved,
 } from '@switchboard/contracts';
 import { physicalTopic } from '@switchboard/messaging';
 import { testInfra, TopicCollector, waitFor } from '@switchboard/testing';
@@ -19,6 +21,15 @@ import { startService, type RunningService } from './support/service-process';
 
 const DELAY_MS = 1_000;
 const MARGIN_MS = 1_500;
+const HOUR_MS = 3_600_000;
+const DAY_MS = 24 * HOUR_MS;
+const VALIDITY_MS = 2 * DAY_MS;
+
+// The customers' night for this run, on a UTC clock: one hour starting three hours from now, so the
+// run itself is never inside it while yesterday's night lies in the past, well within the validity window.
+const QUIET_START = new Date(Math.ceil((Date.now() + 3 * HOUR_MS) / HOUR_MS) * HOUR_MS);
+const hhmm = (d: Date) => d.toISOString().slice(11, 16);
+const QUIET_HOURS = `${hhmm(QUIET_START)}-${hhmm(new Date(QUIET_START.getTime() + HOUR_MS))}`;
 
 const infra = testInfra();
 const kafka = new Kafka({ clientId: 'callback-e2e', brokers: infra.kafkaBrokers, logLevel: logLevel.NOTHING });
@@ -32,7 +43,13 @@ beforeAll(async () => {
   producer = kafka.producer({ allowAutoTopicCreation: false });
   await producer.connect();
   collector = await new TopicCollector(kafka, [Topics.CallbackSurveys, Topics.NotificationsOutbound]).start();
-  callback = await startService('callback', 18140, { CALLBACK_DELAY_MS: String(DELAY_MS), CALLBACK_POLL_MS: '100' });
+  callback = await startService('callback', 18140, {
+    CALLBACK_DELAY_MS: String(DELAY_MS),
+    CALLBACK_POLL_MS: '100',
+    CALLBACK_QUIET_HOURS: QUIET_HOURS,
+    CALLBACK_TIME_ZONE: 'UTC',
+    CALLBACK_VALIDITY_MS: String(VALIDITY_MS),
+  });
 });
 
 afterAll(async () => {
@@ -97,6 +114,14 @@ async function accept(job: Job): Promise<void> {
 
 async function complete(job: Job, at = new Date()): Promise<Envelope<'assignment.completed', EventData<'assignment.completed'>>> {
   return produce('assignment.completed', { ticketId: job.ticketId, assignmentId: job.assignmentId, technicianId: 'T-E2E-01', region: job.region, at: at.toISOString(), resolutionCode: 'fixed' }, job.ticketId);
+}
+
+async function resolve(job: Job, resolution: TicketResolved['resolution'], at = new Date()) {
+  return produce(
+    'ticket.resolved',
+    { ticketId: job.ticketId, region: job.region, resolution, reply: 'A known outage; fixed by 18:00.', intercepted: true, resolvedAt: at.toISOString() },
+    job.ticketId,
+  );
 }
 
 function answer(surveyId: string, answers: SurveyAnswer['answers']) {
@@ -177,6 +202,71 @@ describe('callback surveys', () => {
     await accept(job);
     const sent = await waitForOne<NotificationRequested>(Topics.NotificationsOutbound, 'notification.requested', notificationFor(surveyId), `the survey ${surveyId} sent`);
     expect(sent.data.to).toBe(job.phone);
+  });
+
+  it('calls back a ticket intake resolved without a technician, once however often the resolution arrives', async () => {
+    const job = newJob();
+    await accept(job);
+    const resolvedAt = new Date();
+    const resolution = await resolve(job, 'answered-by-known-issue', resolvedAt);
+    await resolve(job, 'answered-by-known-issue', resolvedAt); // the same resolution again, as another event
+
+    const scheduled = await waitForOne<SurveyScheduled>(Topics.CallbackSurveys, 'survey.scheduled', scheduledFor(job.ticketId), `survey.scheduled for ${job.ticketId}`);
+    expect(scheduled.data).toMatchObject({ ticketId: job.ticketId, region: job.region, channel: 'sms', questionnaire: 'telecom-4q.v1' });
+    expect(new Date(scheduled.data.dueAt).getTime()).toBe(resolvedAt.getTime() + DELAY_MS);
+    expect(scheduled.causationId).toBe(resolution.id);
+    const sent = await waitForOne<NotificationRequested>(Topics.NotificationsOutbound, 'notification.requested', notificationFor(scheduled.data.surveyId), `the survey ${scheduled.data.surveyId} sent`);
+    expect(sent.data.to).toBe(job.phone);
+
+    await answer(scheduled.data.surveyId, { contactTimeliness: 5, appointmentKeeping: 5, technicalLevel: 5, serviceAttitude: 5 });
+    await waitForOne<SurveyCompleted>(Topics.CallbackSurveys, 'survey.completed', (e) => e.data.surveyId === scheduled.data.surveyId, `survey.completed for ${scheduled.data.surveyId}`);
+    await sleep(MARGIN_MS);
+    expect(events(Topics.CallbackSurveys, 'survey.scheduled', scheduledFor(job.ticketId))).toHaveLength(1);
+  });
+
+  it('gives a held ticket completed on site and then resolved by intake one callback, not two', async () => {
+    const job = newJob();
+    await accept(job);
+    await complete(job);
+    await waitForOne<SurveyScheduled>(Topics.CallbackSurveys, 'survey.scheduled', scheduledFor(job.ticketId), `survey.scheduled for ${job.ticketId}`);
+    await resolve(job, 'known-issue-closed');
+    await sleep(MARGIN_MS);
+    expect(events(Topics.CallbackSurveys, 'survey.scheduled', scheduledFor(job.ticketId))).toHaveLength(1);
+  });
+
+  it('never sends a survey in the customer\'s night: a resolution whose delay ends inside quiet hours falls due at their end', async () => {
+    const job = newJob();
+    await accept(job);
+    // Yesterday, ten minutes into the night: the delay ends inside it.
+    const nightStart = new Date(QUIET_START.getTime() - DAY_MS);
+    const resolvedAt = new Date(nightStart.getTime() + 10 * 60_000);
+    await resolve(job, 'resolved-remotely', resolvedAt);
+
+    const scheduled = await waitForOne<SurveyScheduled>(Topics.CallbackSurveys, 'survey.scheduled', scheduledFor(job.ticketId), `survey.scheduled for ${job.ticketId}`);
+    expect(scheduled.data.dueAt).toBe(new Date(nightStart.getTime() + HOUR_MS).toISOString());
+    // Past due now (yesterday's night is over): it goes out at once.
+    await waitForOne(Topics.NotificationsOutbound, 'notification.requested', notificationFor(scheduled.data.surveyId), `the survey ${scheduled.data.surveyId} sent`);
+  });
+
+  it('closes a callback unanswered at the end of its validity window as unreachable, and refuses a late answer', async () => {
+    const job = newJob();
+    await accept(job);
+    const completedAt = new Date(Date.now() - VALIDITY_MS - HOUR_MS);
+    await complete(job, completedAt);
+
+    const scheduled = await waitForOne<SurveyScheduled>(Topics.CallbackSurveys, 'survey.scheduled', scheduledFor(job.ticketId), `survey.scheduled for ${job.ticketId}`);
+    const { surveyId } = scheduled.data;
+    const closed = await waitForOne<SurveyUnreachable>(Topics.CallbackSurveys, 'survey.unreachable', (e) => e.data.surveyId === surveyId, `survey.unreachable for ${surveyId}`);
+    expect(closed.subject).toBe(job.ticketId);
+    expect(closed.data).toEqual({ surveyId, ticketId: job.ticketId, region: job.region, attempts: 0, reason: 'validity-window-elapsed', closedAt: new Date(completedAt.getTime() + VALIDITY_MS).toISOString() });
+
+    const late = await answer(surveyId, { contactTimeliness: 5, appointmentKeeping: 5, technicalLevel: 5, serviceAttitude: 5 });
+    const rejected = await waitForRejection(late.id);
+    expect(rejected.data).toMatchObject({ code: 'SURVEY.CLOSED', ticketId: job.ticketId });
+    await sleep(MARGIN_MS);
+    expect(events(Topics.NotificationsOutbound, 'notification.requested', notificationFor(surveyId))).toHaveLength(0);
+    expect(events(Topics.CallbackSurveys, 'survey.unreachable', (e: Envelope<string, SurveyUnreachable>) => e.data.surveyId === surveyId)).toHaveLength(1);
+    expect(events(Topics.CallbackSurveys, 'survey.completed', (e: Envelope<string, SurveyCompleted>) => e.data.surveyId === surveyId)).toHaveLength(0);
   });
 
   it('stops on SIGTERM within 10 s with its survey sender, exit code 0, no failed pass logged', async () => {

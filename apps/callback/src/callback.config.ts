@@ -2,6 +2,7 @@ import type { Provider } from '@nestjs/common';
 import { z } from 'zod';
 import { parseEnv } from '@switchboard/platform';
 import { CallbackAttemptLimit, DEFAULT_CALLBACK_MAX_ATTEMPTS } from './domain/callback-attempts';
+import { checkCallbackPolicy, DEFAULT_CALLBACK_POLICY, DEFAULT_CUSTOMER_TIME_ZONE, type CallbackPolicy, type QuietHours } from './domain/callback-policy';
 import { DEFAULT_SURVEY_SCORING, SurveyScoring } from './domain/survey-scoring';
 
 const weight = (defaultValue: number) => z.coerce.number().min(0).default(defaultValue);
@@ -9,8 +10,20 @@ const w = DEFAULT_SURVEY_SCORING.weights;
 
 /** The callback service's own settings; the business defaults come from domain.md §5–6. */
 export const callbackEnvSchema = z.object({
-  /** Delay between completion and the survey going out (issue 3: 1 hour). */
-  CALLBACK_DELAY_MS: z.coerce.number().int().min(0).default(3_600_000),
+  /** Delay between the resolution (completion or intake's `ticket.resolved`) and the first attempt (issue 3: 1 hour). */
+  CALLBACK_DELAY_MS: z.coerce.number().int().min(0).default(DEFAULT_CALLBACK_POLICY.delayAfterResolutionMs),
+  /**
+   * The customer's night, local time, `HH:MM-HH:MM` (may wrap midnight), or `off`: no SMS or call
+   * goes out inside it (ADR 0018; default 21:00-08:00).
+   */
+  CALLBACK_QUIET_HOURS: z
+    .string()
+    .regex(/^(off|\d{2}:\d{2}-\d{2}:\d{2})$/, 'HH:MM-HH:MM or off')
+    .default(`${DEFAULT_CALLBACK_POLICY.quietHours!.start}-${DEFAULT_CALLBACK_POLICY.quietHours!.end}`),
+  /** The customers' time zone (IANA) until a ticket carries its own: the centre's. */
+  CALLBACK_TIME_ZONE: z.string().min(1).default(DEFAULT_CUSTOMER_TIME_ZONE),
+  /** How long after the resolution a callback stays open before it closes as unreachable (000: one week). */
+  CALLBACK_VALIDITY_MS: z.coerce.number().int().min(1).default(DEFAULT_CALLBACK_POLICY.validityMs),
   /** How often due surveys are looked for. */
   CALLBACK_POLL_MS: z.coerce.number().int().min(10).default(500),
   CALLBACK_SEND_BATCH: z.coerce.number().int().min(1).max(10_000).default(100),
@@ -29,7 +42,9 @@ export const callbackEnvSchema = z.object({
 });
 
 export interface CallbackConfig {
-  delayMs: number;
+  /** When and how a resolution's callback is attempted (domain/callback-policy.ts). */
+  policy: CallbackPolicy;
+  timeZone: string;
   pollMs: number;
   sendBatch: number;
   scoring: SurveyScoring;
@@ -40,8 +55,20 @@ export const CALLBACK_CONFIG = Symbol('CALLBACK_CONFIG');
 
 export function loadCallbackConfig(env: Record<string, string | undefined>): CallbackConfig {
   const e = parseEnv(callbackEnvSchema, env);
+  const policy: CallbackPolicy = {
+    ...DEFAULT_CALLBACK_POLICY,
+    delayAfterResolutionMs: e.CALLBACK_DELAY_MS,
+    quietHours: quietHoursOf(e.CALLBACK_QUIET_HOURS),
+    validityMs: e.CALLBACK_VALIDITY_MS,
+  };
+  const problems = checkCallbackPolicy(policy, e.CALLBACK_TIME_ZONE);
+  if (problems.length > 0) {
+    const variable: Record<string, string> = { delayAfterResolutionMs: 'CALLBACK_DELAY_MS', validityMs: 'CALLBACK_VALIDITY_MS', timeZone: 'CALLBACK_TIME_ZONE' };
+    throw new Error(problems.map((p) => `${variable[p.field] ?? (p.field.startsWith('quietHours') ? 'CALLBACK_QUIET_HOURS' : p.field)}: ${p.reason}`).join('; '));
+  }
   return {
-    delayMs: e.CALLBACK_DELAY_MS,
+    policy,
+    timeZone: e.CALLBACK_TIME_ZONE,
     pollMs: e.CALLBACK_POLL_MS,
     sendBatch: e.CALLBACK_SEND_BATCH,
     attemptLimit: new CallbackAttemptLimit(e.CALLBACK_MAX_ATTEMPTS),
@@ -56,6 +83,12 @@ export function loadCallbackConfig(env: Record<string, string | undefined>): Cal
       satisfiedMinAnswerPercent: e.SURVEY_SATISFIED_MIN_ANSWER_PERCENT,
     }),
   };
+}
+
+function quietHoursOf(value: string): QuietHours | null {
+  if (value === 'off') return null;
+  const [start, end] = value.split('-') as [string, string];
+  return { start, end };
 }
 
 export const callbackConfigProvider: Provider = {

@@ -4,12 +4,13 @@ import { AnswerSurveyHandler } from './answer-survey/answer-survey.handler';
 import { AnswerSurveyMessageController } from './answer-survey/answer-survey.message.controller';
 import { callbackConfigProvider } from './callback.config';
 import { callbackService } from './callback.service-descriptor';
+import { ScheduleCallbackHandler } from './schedule-survey/schedule-callback.handler';
 import { ScheduleSurveyMessageController } from './schedule-survey/schedule-survey.message.controller';
 import { SurveySender } from './send-survey/survey-sender';
 
 @Module({
   imports: [PlatformModule.forService(callbackService)],
   controllers: [ScheduleSurveyMessageController, AnswerSurveyMessageController],
-  providers: [callbackConfigProvider, AnswerSurveyHandler, SurveySender],
+  providers: [callbackConfigProvider, ScheduleCallbackHandler, AnswerSurveyHandler, SurveySender],
 })
 export class CallbackModule {}

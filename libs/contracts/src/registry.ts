@@ -232,6 +232,13 @@ export const EventRegistry = {
     example: E.surveyUnsatisfiedExample,
     description: 'An unsatisfied survey within the callback attempt limit: the ticket is to be handled again.',
   },
+  [E.SURVEY_UNREACHABLE]: {
+    topic: Topics.CallbackSurveys,
+    schemaVersion: 1,
+    schema: E.surveyUnreachableSchema,
+    example: E.surveyUnreachableExample,
+    description: 'A callback closed without an answer (validity window elapsed or attempts used up): done for the callback ratio, unreachable for reachability.',
+  },
   [E.TICKET_ESCALATED_TO_MANAGEMENT]: {
     topic: Topics.CallbackSurveys,
     schemaVersion: 1,

@@ -8,13 +8,15 @@ import { SOURCE } from '../persistence/source';
 export const SurveyErrors = {
   NotFound: 'SURVEY.NOT_FOUND',
   AlreadyAnswered: 'SURVEY.ALREADY_ANSWERED',
+  /** The callback closed unanswered (its validity window ended): the loop ended unconfirmed. */
+  Closed: 'SURVEY.CLOSED',
 } as const;
 
 interface SurveyRow {
   id: string;
   ticket_id: string;
   region: string;
-  state: 'scheduled' | 'sent' | 'answered';
+  state: 'scheduled' | 'sent' | 'answered' | 'unreachable';
   correlation_id: string | null;
   attempt: number;
 }
@@ -38,6 +40,7 @@ export class AnswerSurveyHandler {
     const survey = rows[0];
     if (!survey) return this.reject(command, ctx, SurveyErrors.NotFound, `no survey ${surveyId}`);
     if (survey.state === 'answered') return this.reject(command, ctx, SurveyErrors.AlreadyAnswered, `survey ${surveyId} has already been answered`, survey.ticket_id);
+    if (survey.state === 'unreachable') return this.reject(command, ctx, SurveyErrors.Closed, `survey ${surveyId} closed unanswered; it takes no answers`, survey.ticket_id);
     const { score, verdict } = this.config.scoring.score(answers);
     const completedAt = new Date(at);
     await ctx.manager.query(

@@ -402,7 +402,7 @@ export const ApiRoutes = {
     responses: {
       202: { description: 'The answers were sent.', schema: z.object({ ...commandSent, surveyId: z.uuid(), ticketId: z.uuid() }) },
       404: { description: 'No such survey.', schema: apiErrorSchema },
-      409: { description: 'The survey has been answered.', schema: apiErrorSchema },
+      409: { description: 'The survey has been answered (`SURVEY.ALREADY_ANSWERED`) or closed unanswered (`SURVEY.CLOSED`).', schema: apiErrorSchema },
     },
   },
   listRemoteSupport: {

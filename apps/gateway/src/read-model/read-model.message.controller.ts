@@ -31,6 +31,7 @@ export class ReadModelMessageController {
     'survey.scheduled',
     'survey.completed',
     'survey.unsatisfied',
+    'survey.unreachable',
     'ticket.escalated-to-management',
     'ticket.reopened',
     'ticket.repeat-fault-detected',

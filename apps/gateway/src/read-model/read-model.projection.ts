@@ -175,6 +175,15 @@ export async function project(m: EntityManager, event: DecodedEvent): Promise<vo
         event.data.verdict,
       ]);
       break;
+    case 'survey.unreachable':
+      // The callback closed unanswered (issue 7): the survey takes no more answers.
+      await m.query(
+        `INSERT INTO rm_surveys (survey_id, ticket_id, state) VALUES ($1, $2, 'unreachable')
+         ON CONFLICT (survey_id) DO UPDATE SET state = 'unreachable'`,
+        [event.data.surveyId, event.data.ticketId],
+      );
+      await m.query(`UPDATE rm_tickets SET survey_state = 'unreachable', updated_at = now() WHERE id = $1 AND survey_id = $2`, [event.data.ticketId, event.data.surveyId]);
+      break;
     case 'ticket.reopened':
       await m.query('UPDATE rm_tickets SET reopen_count = GREATEST(reopen_count, $2), updated_at = now() WHERE id = $1', [event.data.ticketId, event.data.reopenCount]);
       break;

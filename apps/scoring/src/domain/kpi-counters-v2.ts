@@ -84,6 +84,8 @@ export const KpiV2CountRules: { [T in EventType]: V2Rule<T> | 'ignored' } = {
   'survey.answer': 'ignored',
   'survey.completed': 'ignored',
   'survey.unsatisfied': 'ignored',
+  // Issue 7: callback figures (ratio, reachability) wait for a KPI contract that carries them.
+  'survey.unreachable': 'ignored',
   'ticket.reopened': 'ignored',
   'ticket.escalated-to-management': 'ignored',
   'ticket.repeat-fault-detected': (d) => ({ region: d.region, counters: [REPEAT_FAULTS[d.customerTier]] }),

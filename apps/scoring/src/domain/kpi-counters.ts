@@ -79,6 +79,8 @@ export const KpiCountRules: { [T in EventType]: CountRule<T> | 'ignored' } = {
   // schema is public, so these wait for a KPI contract that adds them. A reopened ticket's new
   // assignment, completion and survey are counted by the rules above.
   'survey.unsatisfied': 'ignored',
+  // Issue 7: callback figures (ratio, reachability) wait for a KPI contract that carries them.
+  'survey.unreachable': 'ignored',
   'ticket.reopened': 'ignored',
   'ticket.escalated-to-management': 'ignored',
   // Issue 4: kpi.updated v1 has no counter for these and its schema is public: repeat faults by

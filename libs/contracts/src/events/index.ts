@@ -27,6 +27,7 @@ export * from './survey-answer';
 export * from './survey-completed';
 export * from './survey-scheduled';
 export * from './survey-unsatisfied';
+export * from './survey-unreachable';
 export * from './rota-set';
 export * from './rota-updated';
 export * from './technician-register';
