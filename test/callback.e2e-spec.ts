@@ -1,6 +1,7 @@
 import { randomInt, randomUUID } from 'node:crypto';
 import { Kafka, logLevel, type Producer } from 'kafkajs';
 import {
+  dlqOf,
   makeEvent,
   topicOf,
   Topics,
@@ -42,7 +43,7 @@ let callback: RunningService;
 beforeAll(async () => {
   producer = kafka.producer({ allowAutoTopicCreation: false });
   await producer.connect();
-  collector = await new TopicCollector(kafka, [Topics.CallbackSurveys, Topics.NotificationsOutbound]).start();
+  collector = await new TopicCollector(kafka, [Topics.CallbackSurveys, Topics.NotificationsOutbound, dlqOf(Topics.CallbackCommands)]).start();
   callback = await startService('callback', 18140, {
     CALLBACK_DELAY_MS: String(DELAY_MS),
     CALLBACK_POLL_MS: '100',
@@ -126,6 +127,17 @@ async function resolve(job: Job, resolution: TicketResolved['resolution'], at = 
 
 function answer(surveyId: string, answers: SurveyAnswer['answers']) {
   return produce('survey.answer', { surveyId, answers, at: new Date().toISOString() }, surveyId);
+}
+
+function submit(surveyId: string, answers: Record<string, number | string>, questionnaire = 'telecom-4q.v1') {
+  return produce('survey.submit-answers', { surveyId, questionnaire, answers, at: new Date().toISOString() }, surveyId);
+}
+
+/** The dead letter of a command, by the event id inside its original bytes. */
+function waitForDeadLetter(commandId: string) {
+  return waitFor(() => collector.messages.find((m) => m.topic === dlqOf(Topics.CallbackCommands) && (JSON.parse(m.value?.toString() ?? '{}') as { id?: string }).id === commandId), {
+    message: `the dead letter of ${commandId}`,
+  });
 }
 
 function waitForRejection(commandId: string) {
@@ -267,6 +279,42 @@ describe('callback surveys', () => {
     expect(events(Topics.NotificationsOutbound, 'notification.requested', notificationFor(surveyId))).toHaveLength(0);
     expect(events(Topics.CallbackSurveys, 'survey.unreachable', (e: Envelope<string, SurveyUnreachable>) => e.data.surveyId === surveyId)).toHaveLength(1);
     expect(events(Topics.CallbackSurveys, 'survey.completed', (e: Envelope<string, SurveyCompleted>) => e.data.surveyId === surveyId)).toHaveLength(0);
+  });
+
+  it('scores answers of any questionnaire version by the survey\'s own questionnaire', async () => {
+    const job = newJob();
+    await accept(job);
+    await complete(job);
+    const { data } = await waitForOne<SurveyScheduled>(Topics.CallbackSurveys, 'survey.scheduled', scheduledFor(job.ticketId), `survey.scheduled for ${job.ticketId}`);
+
+    const command = await submit(data.surveyId, { contactTimeliness: 5, appointmentKeeping: 5, technicalLevel: 4, serviceAttitude: 5 });
+    const completed = await waitForOne<SurveyCompleted>(Topics.CallbackSurveys, 'survey.completed', (e) => e.data.surveyId === data.surveyId, `survey.completed for ${data.surveyId}`);
+    expect(completed.causationId).toBe(command.id);
+    expect(completed.data).toMatchObject({ answers: { contactTimeliness: 5, appointmentKeeping: 5, technicalLevel: 4, serviceAttitude: 5 }, score: 97.5, verdict: 'satisfied' });
+  });
+
+  it('dead-letters answers the questionnaire cannot score with a reason per field, and still takes good ones after', async () => {
+    const job = newJob();
+    await accept(job);
+    await complete(job);
+    const { data } = await waitForOne<SurveyScheduled>(Topics.CallbackSurveys, 'survey.scheduled', scheduledFor(job.ticketId), `survey.scheduled for ${job.ticketId}`);
+
+    const bad = await submit(data.surveyId, { contactTimeliness: 6, appointmentKeeping: 5, technicalLevel: 'good', speed: 5 });
+    const dead = await waitForDeadLetter(bad.id);
+    const reason = dead.headers['dlq-reason']!;
+    expect(reason).toMatch(/^handler-failed: SURVEY_ANSWER\./);
+    expect(reason).toContain('speed: SURVEY_ANSWER.UNKNOWN_QUESTION');
+    expect(reason).toContain('contactTimeliness: SURVEY_ANSWER.OUT_OF_RANGE contactTimeliness takes 1 to 5, got 6');
+    expect(reason).toContain('technicalLevel: SURVEY_ANSWER.WRONG_TYPE');
+    expect(reason).toContain('serviceAttitude: SURVEY_ANSWER.MISSING_ANSWER');
+
+    const other = await submit(data.surveyId, { knowledge: 5 }, 'contractor-5part.v1');
+    expect((await waitForDeadLetter(other.id)).headers['dlq-reason']).toContain('SURVEY_ANSWER.WRONG_QUESTIONNAIRE');
+
+    await submit(data.surveyId, { contactTimeliness: 2, appointmentKeeping: 5, technicalLevel: 5, serviceAttitude: 5 });
+    const completed = await waitForOne<SurveyCompleted>(Topics.CallbackSurveys, 'survey.completed', (e) => e.data.surveyId === data.surveyId, `survey.completed for ${data.surveyId}`);
+    expect(completed.data).toMatchObject({ score: 87.5, verdict: 'unsatisfied' });
+    expect(events(Topics.CallbackSurveys, 'survey.completed', (e: Envelope<string, SurveyCompleted>) => e.data.surveyId === data.surveyId)).toHaveLength(1);
   });
 
   it('stops on SIGTERM within 10 s with its survey sender, exit code 0, no failed pass logged', async () => {

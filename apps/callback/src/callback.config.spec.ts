@@ -1,6 +1,13 @@
-import { loadCallbackConfig } from './callback.config';
+import { loadCallbackConfig, type CallbackConfig } from './callback.config';
+import { scoreQuestionnaire } from './domain/questionnaire';
 
 const all = (n: number) => ({ contactTimeliness: n, appointmentKeeping: n, technicalLevel: n, serviceAttitude: n });
+/** Scores telecom answers by the questionnaire in force, as the answer handler does. */
+function telecom(config: CallbackConfig, answers: Record<string, number>) {
+  const scored = scoreQuestionnaire(config.questionnaires['telecom-4q.v1']!, answers);
+  if (!scored.ok) throw new Error(JSON.stringify(scored.errors));
+  return { score: scored.result.score, verdict: scored.result.verdict };
+}
 
 describe('callback configuration', () => {
   it('defaults to a survey one hour after completion, equal weights, satisfied at 90 with every answer at 80 %', () => {
@@ -14,9 +21,10 @@ describe('callback configuration', () => {
       retrySpacingMs: 7_200_000,
       validityMs: 7 * 24 * 3_600_000,
     });
-    expect(config.scoring.score(all(4))).toEqual({ score: 90, verdict: 'satisfied' });
-    expect(config.scoring.score({ ...all(5), technicalLevel: 3 }).verdict).toBe('unsatisfied');
+    expect(telecom(config, all(4))).toEqual({ score: 90, verdict: 'satisfied' });
+    expect(telecom(config, { ...all(5), technicalLevel: 3 }).verdict).toBe('unsatisfied');
     expect(config.attemptLimit.maxAttempts).toBe(3);
+    expect(Object.keys(config.questionnaires)).toEqual(['telecom-4q.v1', 'contractor-5part.v1']);
   });
 
   it('reads the callback attempt limit from CALLBACK_MAX_ATTEMPTS and refuses zero', () => {
@@ -35,7 +43,7 @@ describe('callback configuration', () => {
       SURVEY_SATISFIED_MIN_SCORE: '85',
     });
     expect(config.policy.delayAfterResolutionMs).toBe(1_000);
-    expect(config.scoring.score({ contactTimeliness: 5, appointmentKeeping: 2, technicalLevel: 1, serviceAttitude: 1 })).toEqual({ score: 87.5, verdict: 'satisfied' });
+    expect(telecom(config, { contactTimeliness: 5, appointmentKeeping: 2, technicalLevel: 1, serviceAttitude: 1 })).toEqual({ score: 87.5, verdict: 'satisfied' });
   });
 
   it('refuses weights that sum to zero and names a bad variable', () => {

@@ -3,7 +3,8 @@ import { z } from 'zod';
 import { parseEnv } from '@switchboard/platform';
 import { CallbackAttemptLimit, DEFAULT_CALLBACK_MAX_ATTEMPTS } from './domain/callback-attempts';
 import { checkCallbackPolicy, DEFAULT_CALLBACK_POLICY, DEFAULT_CUSTOMER_TIME_ZONE, type CallbackPolicy, type QuietHours } from './domain/callback-policy';
-import { DEFAULT_SURVEY_SCORING, SurveyScoring } from './domain/survey-scoring';
+import { checkQuestionnaireDefinition, CONTRACTOR_5PART, questionnaireKey, TELECOM_4Q, type QuestionnaireDefinition } from './domain/questionnaire';
+import { DEFAULT_SURVEY_SCORING, SURVEY_QUESTIONS } from './domain/survey-scoring';
 
 const weight = (defaultValue: number) => z.coerce.number().min(0).default(defaultValue);
 const w = DEFAULT_SURVEY_SCORING.weights;
@@ -47,7 +48,11 @@ export interface CallbackConfig {
   timeZone: string;
   pollMs: number;
   sendBatch: number;
-  scoring: SurveyScoring;
+  /**
+   * The questionnaires answers are scored by, by key (`telecom-4q.v1`); the telecom one carries the
+   * SURVEY_WEIGHT_* and SURVEY_SATISFIED_* settings (their defaults are the definition's own).
+   */
+  questionnaires: Readonly<Record<string, QuestionnaireDefinition>>;
   attemptLimit: CallbackAttemptLimit;
 }
 
@@ -72,7 +77,7 @@ export function loadCallbackConfig(env: Record<string, string | undefined>): Cal
     pollMs: e.CALLBACK_POLL_MS,
     sendBatch: e.CALLBACK_SEND_BATCH,
     attemptLimit: new CallbackAttemptLimit(e.CALLBACK_MAX_ATTEMPTS),
-    scoring: new SurveyScoring({
+    questionnaires: questionnairesOf({
       weights: {
         contactTimeliness: e.SURVEY_WEIGHT_CONTACT_TIMELINESS,
         appointmentKeeping: e.SURVEY_WEIGHT_APPOINTMENT_KEEPING,
@@ -83,6 +88,24 @@ export function loadCallbackConfig(env: Record<string, string | undefined>): Cal
       satisfiedMinAnswerPercent: e.SURVEY_SATISFIED_MIN_ANSWER_PERCENT,
     }),
   };
+}
+
+/** The shipped questionnaires, the telecom one with this deployment's weights and thresholds (issue 3's variables). */
+function questionnairesOf(telecom: typeof DEFAULT_SURVEY_SCORING): Record<string, QuestionnaireDefinition> {
+  if (!(SURVEY_QUESTIONS.reduce((sum, q) => sum + telecom.weights[q], 0) > 0)) {
+    throw new Error(`SURVEY_WEIGHT_*: the survey weights must have a positive sum, got ${JSON.stringify(telecom.weights)}`);
+  }
+  const telecom4q: QuestionnaireDefinition = {
+    ...TELECOM_4Q,
+    parts: TELECOM_4Q.parts.map((p) => ({ ...p, weight: telecom.weights[p.id as keyof typeof telecom.weights] })),
+    grading: { ...TELECOM_4Q.grading, satisfiedMinScore: telecom.satisfiedMinScore, satisfiedMinPartPercent: telecom.satisfiedMinAnswerPercent },
+  };
+  const definitions = [telecom4q, CONTRACTOR_5PART];
+  for (const d of definitions) {
+    const problems = checkQuestionnaireDefinition(d);
+    if (problems.length > 0) throw new Error(`questionnaire ${questionnaireKey(d)}: ${problems.map((p) => `${p.at}: ${p.reason}`).join('; ')}`);
+  }
+  return Object.fromEntries(definitions.map((d) => [questionnaireKey(d), d]));
 }
 
 function quietHoursOf(value: string): QuietHours | null {

@@ -218,6 +218,13 @@ export const EventRegistry = {
     example: E.surveyAnswerExample,
     description: 'Command: the answers of the customer to a survey.',
   },
+  [E.SURVEY_SUBMIT_ANSWERS]: {
+    topic: Topics.CallbackCommands,
+    schemaVersion: 1,
+    schema: E.surveySubmitAnswersSchema,
+    example: E.surveySubmitAnswersExample,
+    description: "Command: the customer's answers to a survey of any questionnaire (question id → value), checked against the survey's questionnaire.",
+  },
   [E.SURVEY_COMPLETED]: {
     topic: Topics.CallbackSurveys,
     schemaVersion: 1,

@@ -18,9 +18,9 @@ export class ScheduleSurveyMessageController {
   async onAccepted(@Payload() event: Envelope<'ticket.accepted', TicketAccepted>, @Ctx() ctx: HandlerContext): Promise<void> {
     const t = event.data;
     await ctx.manager.query(
-      `INSERT INTO tickets (ticket_id, region, contact_phone, channel, accepted_at) VALUES ($1, $2, $3, $4, $5)
+      `INSERT INTO tickets (ticket_id, region, contact_phone, channel, accepted_at, owner) VALUES ($1, $2, $3, $4, $5, $6)
        ON CONFLICT (ticket_id) DO NOTHING`,
-      [t.ticketId, t.location.region, t.contact.phone, t.channel, new Date(t.acceptedAt)],
+      [t.ticketId, t.location.region, t.contact.phone, t.channel, new Date(t.acceptedAt), t.owner],
     );
   }
 

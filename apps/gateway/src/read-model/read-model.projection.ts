@@ -221,6 +221,7 @@ export async function project(m: EntityManager, event: DecodedEvent): Promise<vo
     case 'command.rejected':
     case 'notification.requested':
     case 'survey.answer':
+    case 'survey.submit-answers':
     case 'survey.unsatisfied':
     case 'kpi.updated':
     case 'areas.import':

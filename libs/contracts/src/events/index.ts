@@ -28,6 +28,7 @@ export * from './survey-completed';
 export * from './survey-scheduled';
 export * from './survey-unsatisfied';
 export * from './survey-unreachable';
+export * from './survey-submit-answers';
 export * from './rota-set';
 export * from './rota-updated';
 export * from './technician-register';

@@ -4,7 +4,8 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
  * Issue 7, the callback policy: a survey belongs to a resolution — a technician's completion or
  * intake's `ticket.resolved` (known issue, incident, remote support) — named by `resolution_key`
  * (one callback per resolution); it remembers when it closes (`closes_at`, the validity window),
- * the zone its quiet hours are read in, and may end `unreachable`.
+ * the zone its quiet hours are read in, and may end `unreachable`. Answers are scored by the
+ * questionnaire definition (grade, per-question and per-part result); the ticket keeps its owner.
  */
 export class CallbackPolicy1764700000000 implements MigrationInterface {
   name = 'CallbackPolicy1764700000000';
@@ -28,9 +29,17 @@ export class CallbackPolicy1764700000000 implements MigrationInterface {
     await q.query(`ALTER TABLE surveys DROP CONSTRAINT surveys_state_check`);
     await q.query(`ALTER TABLE surveys ADD CONSTRAINT surveys_state_check CHECK (state IN ('scheduled', 'sent', 'answered', 'unreachable'))`);
     await q.query(`CREATE INDEX surveys_open ON surveys (closes_at) WHERE state IN ('scheduled', 'sent')`);
+    // Scored by the questionnaire definition: the grade and the per-question and per-part result.
+    await q.query(`ALTER TABLE surveys ADD COLUMN grade text`);
+    await q.query(`ALTER TABLE surveys ADD COLUMN result jsonb`);
+    // The first-contact owner, for the unsatisfied loop's account of who keeps the ticket.
+    await q.query(`ALTER TABLE tickets ADD COLUMN owner text`);
   }
 
   async down(q: QueryRunner): Promise<void> {
+    await q.query('ALTER TABLE tickets DROP COLUMN owner');
+    await q.query('ALTER TABLE surveys DROP COLUMN result');
+    await q.query('ALTER TABLE surveys DROP COLUMN grade');
     await q.query('DROP INDEX surveys_open');
     await q.query(`DELETE FROM surveys WHERE assignment_id IS NULL`);
     await q.query(`UPDATE surveys SET state = 'sent' WHERE state = 'unreachable'`);
