@@ -12,19 +12,25 @@ import {
   type NotificationRequested,
   type SurveyAnswer,
   type SurveyCompleted,
+  type CallbackClaimed,
+  type CallbackNoAnswer,
+  type CallbackQueued,
   type SurveyScheduled,
+  type SurveyUnsatisfied,
   type SurveyUnreachable,
+  type TicketEscalatedToManagement,
   type TicketResolved,
 } from '@switchboard/contracts';
 import { physicalTopic } from '@switchboard/messaging';
 import { testInfra, TopicCollector, waitFor } from '@switchboard/testing';
-import { startService, type RunningService } from './support/service-process';
+import { startService, TEST_API_KEY, type RunningService } from './support/service-process';
 
 const DELAY_MS = 1_000;
 const MARGIN_MS = 1_500;
 const HOUR_MS = 3_600_000;
 const DAY_MS = 24 * HOUR_MS;
 const VALIDITY_MS = 2 * DAY_MS;
+const RETRY_MS = 1_000;
 
 // The customers' night for this run, on a UTC clock: one hour starting three hours from now, so the
 // run itself is never inside it while yesterday's night lies in the past, well within the validity window.
@@ -39,6 +45,7 @@ const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
 let producer: Producer;
 let collector: TopicCollector;
 let callback: RunningService;
+let gateway: RunningService;
 
 beforeAll(async () => {
   producer = kafka.producer({ allowAutoTopicCreation: false });
@@ -50,11 +57,15 @@ beforeAll(async () => {
     CALLBACK_QUIET_HOURS: QUIET_HOURS,
     CALLBACK_TIME_ZONE: 'UTC',
     CALLBACK_VALIDITY_MS: String(VALIDITY_MS),
+    // Complaints are called back by an agent (the work queue); a no-answer is tried again after a second.
+    CALLBACK_PHONE_KINDS: 'complaint',
+    CALLBACK_RETRY_SPACING_MS: String(RETRY_MS),
   });
+  gateway = await startService('gateway', 18141);
 });
 
 afterAll(async () => {
-  await callback.stop();
+  await Promise.all([callback.stop(), gateway?.stop()]);
   await collector.stop();
   await producer.disconnect();
 });
@@ -90,7 +101,7 @@ function newJob(): Job {
   return { ticketId: randomUUID(), region: `r-${randomUUID().slice(0, 8)}`, phone: `+86 571 ${randomInt(1000, 9999)} ${randomInt(1000, 9999)}`, assignmentId: randomUUID() };
 }
 
-async function accept(job: Job): Promise<void> {
+async function accept(job: Job, kind: 'repair' | 'complaint' = 'repair'): Promise<void> {
   const now = new Date().toISOString();
   await produce(
     'ticket.accepted',
@@ -99,7 +110,7 @@ async function accept(job: Job): Promise<void> {
       source: 'test/callback-e2e',
       externalId: `E-${job.ticketId.slice(0, 8)}`,
       channel: 'phone',
-      kind: 'repair',
+      kind,
       service: 'broadband',
       customerId: 'C-1',
       customerTier: 'standard',
@@ -138,6 +149,32 @@ function waitForDeadLetter(commandId: string) {
   return waitFor(() => collector.messages.find((m) => m.topic === dlqOf(Topics.CallbackCommands) && (JSON.parse(m.value?.toString() ?? '{}') as { id?: string }).id === commandId), {
     message: `the dead letter of ${commandId}`,
   });
+}
+
+const api = (path: string, init: RequestInit = {}) => fetch(gateway.url(path), { ...init, headers: { authorization: `Bearer ${TEST_API_KEY}`, 'content-type': 'application/json' } });
+const post = (path: string, body: unknown) => api(path, { method: 'POST', body: JSON.stringify(body) });
+
+interface QueueItem {
+  surveyId: string;
+  ticketId: string;
+  region: string;
+  kind: string | null;
+  state: string;
+  attempt: number;
+  dueAt: string;
+  claimedBy: string | null;
+  contact: { name: string | null; phone: string | null };
+}
+
+async function queue(state: 'due' | 'claimed' | 'open', region: string): Promise<QueueItem[]> {
+  const res = await api(`/v1/callbacks?state=${state}&region=${region}`);
+  expect(res.status).toBe(200);
+  return ((await res.json()) as { items: QueueItem[] }).items;
+}
+
+/** Waits until the gateway's queue shows the callback as wanted. */
+function inQueue(state: 'due' | 'claimed' | 'open', region: string, match: (i: QueueItem) => boolean, what: string): Promise<QueueItem> {
+  return waitFor(async () => (await queue(state, region)).find(match), { message: what });
 }
 
 function waitForRejection(commandId: string) {
@@ -315,6 +352,100 @@ describe('callback surveys', () => {
     const completed = await waitForOne<SurveyCompleted>(Topics.CallbackSurveys, 'survey.completed', (e) => e.data.surveyId === data.surveyId, `survey.completed for ${data.surveyId}`);
     expect(completed.data).toMatchObject({ score: 87.5, verdict: 'unsatisfied' });
     expect(events(Topics.CallbackSurveys, 'survey.completed', (e: Envelope<string, SurveyCompleted>) => e.data.surveyId === data.surveyId)).toHaveLength(1);
+  });
+
+  it('reopens after each unsatisfied callback until the attempt limit, where it escalates to management instead', async () => {
+    const job = newJob();
+    await accept(job);
+    const unhappy = { contactTimeliness: 5, appointmentKeeping: 5, technicalLevel: 2, serviceAttitude: 5 };
+    const surveys: string[] = [];
+    for (let round = 1; round <= 3; round++) {
+      // Each round's fix is a new assignment, completed after the reopening.
+      await complete({ ...job, assignmentId: randomUUID() });
+      const scheduled = await waitFor(() => events<SurveyScheduled>(Topics.CallbackSurveys, 'survey.scheduled', scheduledFor(job.ticketId))[round - 1], { message: `survey ${round} of ${job.ticketId}` });
+      surveys.push(scheduled.data.surveyId);
+      await answer(scheduled.data.surveyId, unhappy);
+      await waitForOne<SurveyCompleted>(Topics.CallbackSurveys, 'survey.completed', (e) => e.data.surveyId === scheduled.data.surveyId, `survey.completed ${round}`);
+      if (round < 3) await waitForOne<SurveyUnsatisfied>(Topics.CallbackSurveys, 'survey.unsatisfied', (e) => e.data.surveyId === scheduled.data.surveyId, `survey.unsatisfied ${round}`);
+    }
+    const escalated = await waitForOne<TicketEscalatedToManagement>(Topics.CallbackSurveys, 'ticket.escalated-to-management', (e) => e.subject === job.ticketId, `ticket.escalated-to-management for ${job.ticketId}`);
+    expect(escalated.data).toMatchObject({ ticketId: job.ticketId, attempts: 3, reason: 'callback-attempts-exhausted', surveyId: surveys[2], score: 87.5 });
+    const unsatisfied = events<SurveyUnsatisfied>(Topics.CallbackSurveys, 'survey.unsatisfied', (e) => e.subject === job.ticketId);
+    expect(unsatisfied.map((e) => [e.data.surveyId, e.data.attempt])).toEqual([
+      [surveys[0], 1],
+      [surveys[1], 2],
+    ]);
+  });
+
+  it('puts a complaint\'s callback in the agents\' phone queue, retries a no-answer and closes it unreachable at the attempt limit', async () => {
+    const job = newJob();
+    await accept(job, 'complaint');
+    await waitFor(async () => ((await api(`/v1/tickets/${job.ticketId}`)).status === 200 ? true : undefined), { message: `the ticket ${job.ticketId} in the read model` });
+    await complete(job);
+    const queued = await waitForOne<CallbackQueued>(Topics.CallbackSurveys, 'callback.queued', (e) => e.subject === job.ticketId, `callback.queued for ${job.ticketId}`);
+    const { surveyId } = queued.data;
+    expect(queued.data).toMatchObject({ ticketId: job.ticketId, attempt: 1, questionnaire: 'telecom-4q.v1', deferredForQuietHours: false });
+    expect(events(Topics.CallbackSurveys, 'survey.scheduled', scheduledFor(job.ticketId))).toHaveLength(0);
+
+    for (let attempt = 1; attempt <= 3; attempt++) {
+      const due = await inQueue('due', job.region, (i) => i.surveyId === surveyId && i.attempt === attempt, `attempt ${attempt} due in the queue`);
+      expect(due).toMatchObject({ ticketId: job.ticketId, kind: 'complaint', state: 'queued', claimedBy: null, contact: { name: 'Li Wei', phone: job.phone } });
+      expect((await post(`/v1/callbacks/${surveyId}/outcome`, { outcome: 'no-answer' })).status).toBe(409); // not claimed yet
+      expect((await post(`/v1/callbacks/${surveyId}/claim`, {})).status).toBe(202);
+      await waitForOne<CallbackClaimed>(Topics.CallbackSurveys, 'callback.claimed', (e) => e.data.surveyId === surveyId && e.data.attempt === attempt, `callback.claimed ${attempt}`);
+      const claimed = await inQueue('claimed', job.region, (i) => i.surveyId === surveyId, `attempt ${attempt} claimed`);
+      expect(claimed.claimedBy).toEqual(expect.any(String));
+      expect((await queue('due', job.region)).map((i) => i.surveyId)).not.toContain(surveyId);
+
+      const recorded = await post(`/v1/callbacks/${surveyId}/outcome`, { outcome: 'no-answer' });
+      expect(recorded.status).toBe(202);
+      const noAnswer = await waitForOne<CallbackNoAnswer>(Topics.CallbackSurveys, 'callback.no-answer', (e) => e.data.surveyId === surveyId && e.data.attempt === attempt, `callback.no-answer ${attempt}`);
+      expect(noAnswer.data.next).toBe(attempt < 3 ? 'retry' : 'close-unreachable');
+      if (attempt < 3) {
+        const retry = await waitForOne<CallbackQueued>(Topics.CallbackSurveys, 'callback.queued', (e) => e.data.surveyId === surveyId && e.data.attempt === attempt + 1, `retry ${attempt + 1}`);
+        expect(new Date(retry.data.dueAt).getTime()).toBe(new Date(noAnswer.data.at).getTime() + RETRY_MS);
+      }
+    }
+    const closed = await waitForOne<SurveyUnreachable>(Topics.CallbackSurveys, 'survey.unreachable', (e) => e.data.surveyId === surveyId, `survey.unreachable for ${surveyId}`);
+    expect(closed.data).toMatchObject({ attempts: 3, reason: 'attempt-limit-reached' });
+    const ticket = await waitFor(
+      async () => {
+        const view = (await (await api(`/v1/tickets/${job.ticketId}`)).json()) as { ticket: { survey: { state: string } | null }; timeline: { type: string }[] };
+        return view.ticket.survey?.state === 'unreachable' ? view : undefined;
+      },
+      { message: 'the ticket\'s survey unreachable' },
+    );
+    const types = ticket.timeline.map((e) => e.type);
+    expect(types.filter((t) => t === 'callback.queued')).toHaveLength(3);
+    expect(types.filter((t) => t === 'callback.no-answer')).toHaveLength(3);
+    expect(types).toContain('survey.unreachable');
+    const late = await post(`/v1/callbacks/${surveyId}/claim`, {});
+    expect(late.status).toBe(409);
+    expect(((await late.json()) as { error: string }).error).toBe('CALLBACK.CLOSED');
+  });
+
+  it('takes the customer\'s answers on the phone, scores them and closes the ticket; one agent per callback', async () => {
+    const job = newJob();
+    await accept(job, 'complaint');
+    await complete(job);
+    const { data } = await waitForOne<CallbackQueued>(Topics.CallbackSurveys, 'callback.queued', (e) => e.subject === job.ticketId, `callback.queued for ${job.ticketId}`);
+    await inQueue('due', job.region, (i) => i.surveyId === data.surveyId, 'the callback due');
+
+    expect((await post(`/v1/callbacks/${randomUUID()}/claim`, {})).status).toBe(404);
+    expect((await post(`/v1/callbacks/${data.surveyId}/outcome`, { outcome: 'answered' })).status).toBe(422); // answers missing
+    expect((await post(`/v1/callbacks/${data.surveyId}/claim`, {})).status).toBe(202);
+    await waitForOne<CallbackClaimed>(Topics.CallbackSurveys, 'callback.claimed', (e) => e.data.surveyId === data.surveyId, 'callback.claimed');
+    // Another agent (straight onto Kafka) is refused: the callback is taken.
+    const other = await produce('callback.claim', { surveyId: data.surveyId, agent: 'callback/other/0001', at: new Date().toISOString() }, data.surveyId);
+    expect((await waitForRejection(other.id)).data).toMatchObject({ code: 'CALLBACK.ALREADY_CLAIMED', ticketId: job.ticketId });
+
+    const answers = { contactTimeliness: 5, appointmentKeeping: 5, technicalLevel: 4, serviceAttitude: 5 };
+    expect((await post(`/v1/callbacks/${data.surveyId}/outcome`, { outcome: 'answered', answers, comment: 'fixed at last' })).status).toBe(202);
+    const completed = await waitForOne<SurveyCompleted>(Topics.CallbackSurveys, 'survey.completed', (e) => e.data.surveyId === data.surveyId, `survey.completed for ${data.surveyId}`);
+    expect(completed.data).toMatchObject({ ticketId: job.ticketId, answers, score: 97.5, verdict: 'satisfied' });
+    await waitFor(async () => ((await queue('open', job.region)).some((i) => i.surveyId === data.surveyId) ? undefined : true), { message: 'the callback out of the queue' });
+    const view = (await (await api(`/v1/tickets/${job.ticketId}`)).json()) as { ticket: { survey: { surveyId: string; state: string; verdict: string } } };
+    expect(view.ticket.survey).toMatchObject({ surveyId: data.surveyId, state: 'completed', verdict: 'satisfied' });
   });
 
   it('stops on SIGTERM within 10 s with its survey sender, exit code 0, no failed pass logged', async () => {

@@ -1,5 +1,6 @@
 import type { Provider } from '@nestjs/common';
 import { z } from 'zod';
+import { ticketKinds } from '@switchboard/contracts';
 import { parseEnv } from '@switchboard/platform';
 import { CallbackAttemptLimit, DEFAULT_CALLBACK_MAX_ATTEMPTS } from './domain/callback-attempts';
 import { checkCallbackPolicy, DEFAULT_CALLBACK_POLICY, DEFAULT_CUSTOMER_TIME_ZONE, type CallbackPolicy, type QuietHours } from './domain/callback-policy';
@@ -23,6 +24,19 @@ export const callbackEnvSchema = z.object({
     .default(`${DEFAULT_CALLBACK_POLICY.quietHours!.start}-${DEFAULT_CALLBACK_POLICY.quietHours!.end}`),
   /** The customers' time zone (IANA) until a ticket carries its own: the centre's. */
   CALLBACK_TIME_ZONE: z.string().min(1).default(DEFAULT_CUSTOMER_TIME_ZONE),
+  /** Phone attempts (the first included) before a callback nobody answers closes unreachable (project choice: 3). */
+  CALLBACK_NO_ANSWER_ATTEMPTS: z.coerce.number().int().min(1).max(20).default(DEFAULT_CALLBACK_POLICY.maxAttempts),
+  /** Time from an unanswered phone attempt to the next (before quiet hours move it; project choice: 2 h). */
+  CALLBACK_RETRY_SPACING_MS: z.coerce.number().int().min(1).default(DEFAULT_CALLBACK_POLICY.retrySpacingMs),
+  /**
+   * Ticket kinds called back by an agent on the phone (the work queue) instead of an SMS survey,
+   * comma-separated (`complaint,repair`); empty: SMS for every ticket (the default).
+   */
+  CALLBACK_PHONE_KINDS: z
+    .string()
+    .default('')
+    .transform((v) => v.split(',').map((k) => k.trim()).filter((k) => k !== ''))
+    .pipe(z.array(z.enum(ticketKinds))),
   /** How long after the resolution a callback stays open before it closes as unreachable (000: one week). */
   CALLBACK_VALIDITY_MS: z.coerce.number().int().min(1).default(DEFAULT_CALLBACK_POLICY.validityMs),
   /** How often due surveys are looked for. */
@@ -46,6 +60,8 @@ export interface CallbackConfig {
   /** When and how a resolution's callback is attempted (domain/callback-policy.ts). */
   policy: CallbackPolicy;
   timeZone: string;
+  /** Ticket kinds whose callback is a phone call by an agent (the work queue). */
+  phoneKinds: readonly string[];
   pollMs: number;
   sendBatch: number;
   /**
@@ -65,6 +81,8 @@ export function loadCallbackConfig(env: Record<string, string | undefined>): Cal
     delayAfterResolutionMs: e.CALLBACK_DELAY_MS,
     quietHours: quietHoursOf(e.CALLBACK_QUIET_HOURS),
     validityMs: e.CALLBACK_VALIDITY_MS,
+    maxAttempts: e.CALLBACK_NO_ANSWER_ATTEMPTS,
+    retrySpacingMs: e.CALLBACK_RETRY_SPACING_MS,
   };
   const problems = checkCallbackPolicy(policy, e.CALLBACK_TIME_ZONE);
   if (problems.length > 0) {
@@ -74,6 +92,7 @@ export function loadCallbackConfig(env: Record<string, string | undefined>): Cal
   return {
     policy,
     timeZone: e.CALLBACK_TIME_ZONE,
+    phoneKinds: e.CALLBACK_PHONE_KINDS,
     pollMs: e.CALLBACK_POLL_MS,
     sendBatch: e.CALLBACK_SEND_BATCH,
     attemptLimit: new CallbackAttemptLimit(e.CALLBACK_MAX_ATTEMPTS),

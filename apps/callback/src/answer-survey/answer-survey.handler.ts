@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { makeEvent, Topics, type Envelope, type SurveyAnswer, type SurveyCompleted, type SurveySubmitAnswers } from '@switchboard/contracts';
+import { makeEvent, Topics, type CallbackRecordOutcome, type Envelope, type SurveyAnswer, type SurveyCompleted, type SurveySubmitAnswers } from '@switchboard/contracts';
 import type { HandlerContext } from '@switchboard/messaging';
 import { CLOCK, type Clock } from '@switchboard/persistence';
 import { CALLBACK_CONFIG, type CallbackConfig } from '../callback.config';
@@ -42,7 +42,8 @@ interface SurveyRow {
   owner: string | null;
 }
 
-type AnswerCommand = Envelope<'survey.answer', SurveyAnswer> | Envelope<'survey.submit-answers', SurveySubmitAnswers>;
+/** The customer's answers: by SMS or the web (`survey.answer`, `survey.submit-answers`) or taken by an agent on the phone. */
+type AnswerCommand = Envelope<'survey.answer', SurveyAnswer> | Envelope<'survey.submit-answers', SurveySubmitAnswers> | Envelope<'callback.record-outcome', CallbackRecordOutcome>;
 
 /**
  * Records the customer's answers once (a customer may answer before the survey is sent), scores
@@ -60,7 +61,8 @@ export class AnswerSurveyHandler {
   ) {}
 
   async handle(command: AnswerCommand, ctx: HandlerContext): Promise<void> {
-    const { surveyId, answers: given, comment, at } = command.data;
+    const { surveyId, comment, at } = command.data;
+    const given = command.data.answers ?? {};
     const rows: SurveyRow[] = await ctx.manager.query(
       `SELECT s.id, s.ticket_id, s.region, s.state, s.questionnaire, s.correlation_id, s.attempt, t.owner,
               (SELECT max(attempt) FROM surveys l WHERE l.ticket_id = s.ticket_id)::int AS latest_attempt

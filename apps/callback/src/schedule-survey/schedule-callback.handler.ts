@@ -3,7 +3,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { makeEvent, type Envelope } from '@switchboard/contracts';
 import type { HandlerContext } from '@switchboard/messaging';
 import { CLOCK, type Clock } from '@switchboard/persistence';
-import { firstAttempt } from '../domain/callback-policy';
+import { firstAttempt, type CallbackChannel } from '../domain/callback-policy';
 import { QUESTIONNAIRE, SURVEY_CHANNEL } from '../domain/survey-invitation';
 import { CALLBACK_CONFIG, type CallbackConfig } from '../callback.config';
 import { SOURCE } from '../persistence/source';
@@ -43,7 +43,8 @@ export class ScheduleCallbackHandler {
     );
     if (open.length > 0) return;
     const { policy, timeZone } = this.config;
-    const attempt = firstAttempt(r.resolvedAt, policy, timeZone, SURVEY_CHANNEL);
+    const channel = await this.channelFor(r.ticketId, ctx);
+    const attempt = firstAttempt(r.resolvedAt, policy, timeZone, channel);
     const correlationId = cause.correlationId ?? cause.id;
     const surveyId = randomUUID();
     await ctx.manager.query(
@@ -51,15 +52,45 @@ export class ScheduleCallbackHandler {
       `INSERT INTO surveys (id, ticket_id, assignment_id, resolution, resolution_key, region, channel, questionnaire, completed_at, due_at, closes_at,
                             time_zone, deferred_for_quiet_hours, correlation_id, attempt)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, 1 + (SELECT count(*) FROM surveys WHERE ticket_id = $2)::int)`,
-      [surveyId, r.ticketId, r.assignmentId ?? null, r.resolution, r.key, r.region, SURVEY_CHANNEL, QUESTIONNAIRE, r.resolvedAt, attempt.dueAt, attempt.closesAt, timeZone, attempt.deferredForQuietHours, correlationId],
+      [surveyId, r.ticketId, r.assignmentId ?? null, r.resolution, r.key, r.region, channel, QUESTIONNAIRE, r.resolvedAt, attempt.dueAt, attempt.closesAt, timeZone, attempt.deferredForQuietHours, correlationId],
     );
+    const meta = { source: SOURCE, subject: r.ticketId, time: this.clock.now(), correlationId, causationId: cause.id };
     // A due time at or past the close (a night longer than a short window) is closed unreachable by the sender's sweep.
+    if (channel === 'phone') {
+      return ctx.emit({
+        envelope: makeEvent(
+          'callback.queued',
+          {
+            surveyId,
+            ticketId: r.ticketId,
+            region: r.region,
+            questionnaire: QUESTIONNAIRE,
+            attempt: 1,
+            dueAt: attempt.dueAt.toISOString(),
+            closesAt: attempt.closesAt.toISOString(),
+            deferredForQuietHours: attempt.deferredForQuietHours,
+          },
+          meta,
+        ),
+      });
+    }
     await ctx.emit({
       envelope: makeEvent(
         'survey.scheduled',
         { surveyId, ticketId: r.ticketId, region: r.region, dueAt: attempt.dueAt.toISOString(), channel: SURVEY_CHANNEL, questionnaire: QUESTIONNAIRE },
-        { source: SOURCE, subject: r.ticketId, time: this.clock.now(), correlationId, causationId: cause.id },
+        meta,
       ),
     });
+  }
+
+  /**
+   * An agent's phone call for the kinds configured (CALLBACK_PHONE_KINDS), else the SMS survey. A
+   * resolution that arrives before its ticket (another topic) is not known by kind: SMS.
+   */
+  private async channelFor(ticketId: string, ctx: HandlerContext): Promise<CallbackChannel> {
+    if (this.config.phoneKinds.length === 0) return SURVEY_CHANNEL;
+    const rows: { kind: string | null }[] = await ctx.manager.query('SELECT kind FROM tickets WHERE ticket_id = $1', [ticketId]);
+    const kind = rows[0]?.kind;
+    return kind && this.config.phoneKinds.includes(kind) ? 'phone' : SURVEY_CHANNEL;
   }
 }

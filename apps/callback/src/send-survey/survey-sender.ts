@@ -85,7 +85,7 @@ export class SurveySender extends PolledWorker {
       const candidates: DueSurvey[] = await m.query(
         `SELECT s.id, s.ticket_id, s.correlation_id, s.time_zone, t.contact_phone
            FROM surveys s JOIN tickets t ON t.ticket_id = s.ticket_id
-          WHERE s.state = 'scheduled' AND s.due_at <= $1 AND s.closes_at > $1 AND t.contact_phone <> ''
+          WHERE s.state = 'scheduled' AND s.channel = 'sms' AND s.due_at <= $1 AND s.closes_at > $1 AND t.contact_phone <> ''
           ORDER BY s.due_at
           LIMIT $2
           FOR UPDATE OF s SKIP LOCKED`,

@@ -42,7 +42,7 @@ async function roundOf(m: EntityManager, event: DecodedEvent, ticketId: string):
   if (event.type === 'ticket.assigned' || event.type === 'assignment.accepted' || event.type === 'assignment.contacted' || event.type === 'assignment.arrived' || event.type === 'assignment.completed' || event.type === 'assignment.withdrawn') {
     return nth('rm_assignments', 'assignment_id', event.data.assignmentId);
   }
-  if (event.type === 'survey.scheduled' || event.type === 'survey.completed') return nth('rm_surveys', 'survey_id', event.data.surveyId);
+  if (event.type === 'survey.scheduled' || event.type === 'survey.completed' || event.type === 'callback.queued') return nth('rm_surveys', 'survey_id', event.data.surveyId);
   return 1;
 }
 
@@ -147,7 +147,9 @@ export async function project(m: EntityManager, event: DecodedEvent): Promise<vo
       );
       break;
     }
-    case 'survey.scheduled': {
+    // A phone callback (issue 7) is the ticket's survey as well; its retries queue it again, unchanged here.
+    case 'survey.scheduled':
+    case 'callback.queued': {
       const round = await roundOf(m, event, event.data.ticketId);
       await m.query(
         `INSERT INTO rm_surveys (survey_id, ticket_id, state, round) VALUES ($1, $2, 'scheduled', $3) ON CONFLICT (survey_id) DO NOTHING`,
@@ -222,6 +224,10 @@ export async function project(m: EntityManager, event: DecodedEvent): Promise<vo
     case 'notification.requested':
     case 'survey.answer':
     case 'survey.submit-answers':
+    case 'callback.claim': // the phone callback queue: callbacks/callback-queue.projection.ts, its own controller
+    case 'callback.record-outcome':
+    case 'callback.claimed':
+    case 'callback.no-answer':
     case 'survey.unsatisfied':
     case 'kpi.updated':
     case 'areas.import':

@@ -87,6 +87,11 @@ export const KpiV2CountRules: { [T in EventType]: V2Rule<T> | 'ignored' } = {
   'survey.unsatisfied': 'ignored',
   // Issue 7: callback figures (ratio, reachability) wait for a KPI contract that carries them.
   'survey.unreachable': 'ignored',
+  'callback.queued': 'ignored',
+  'callback.claimed': 'ignored',
+  'callback.no-answer': 'ignored',
+  'callback.claim': 'ignored',
+  'callback.record-outcome': 'ignored',
   'ticket.reopened': 'ignored',
   'ticket.escalated-to-management': 'ignored',
   'ticket.repeat-fault-detected': (d) => ({ region: d.region, counters: [REPEAT_FAULTS[d.customerTier]] }),

@@ -82,6 +82,11 @@ export const KpiCountRules: { [T in EventType]: CountRule<T> | 'ignored' } = {
   'survey.unsatisfied': 'ignored',
   // Issue 7: callback figures (ratio, reachability) wait for a KPI contract that carries them.
   'survey.unreachable': 'ignored',
+  'callback.queued': 'ignored',
+  'callback.claimed': 'ignored',
+  'callback.no-answer': 'ignored',
+  'callback.claim': 'ignored',
+  'callback.record-outcome': 'ignored',
   'ticket.reopened': 'ignored',
   'ticket.escalated-to-management': 'ignored',
   // Issue 4: kpi.updated v1 has no counter for these and its schema is public: repeat faults by

@@ -34,9 +34,16 @@ export class CallbackPolicy1764700000000 implements MigrationInterface {
     await q.query(`ALTER TABLE surveys ADD COLUMN result jsonb`);
     // The first-contact owner, for the unsatisfied loop's account of who keeps the ticket.
     await q.query(`ALTER TABLE tickets ADD COLUMN owner text`);
+    // Phone callbacks (the agents' work queue): the ticket's kind picks the channel; a due attempt is claimed by one agent.
+    await q.query(`ALTER TABLE tickets ADD COLUMN kind text`);
+    await q.query(`ALTER TABLE surveys ADD COLUMN claimed_by text`);
+    await q.query(`ALTER TABLE surveys ADD COLUMN claimed_at timestamptz`);
   }
 
   async down(q: QueryRunner): Promise<void> {
+    await q.query('ALTER TABLE surveys DROP COLUMN claimed_at');
+    await q.query('ALTER TABLE surveys DROP COLUMN claimed_by');
+    await q.query('ALTER TABLE tickets DROP COLUMN kind');
     await q.query('ALTER TABLE tickets DROP COLUMN owner');
     await q.query('ALTER TABLE surveys DROP COLUMN result');
     await q.query('ALTER TABLE surveys DROP COLUMN grade');

@@ -7,6 +7,7 @@ import { ReadModelIncidents1764410000100 } from './1764410000100-ReadModelIncide
 import { ReadModelInterception1764420000003 } from './1764420000003-ReadModelInterception';
 import { ReadModelRemoteSupport1764430000100 } from './1764430000100-ReadModelRemoteSupport';
 import { ReadModelRota1764500000002 } from './1764500000002-ReadModelRota';
+import { ReadModelCallbacks1764700000100 } from './1764700000100-ReadModelCallbacks';
 
 /** The gateway schema's migrations, in order; run at start, never `synchronize`. */
-export const gatewayMigrations = [MessagingTables1764000000000, GatewayTables1764000000100, ReadModelRounds1764200000100, ReadModelTriage1764300000100, ReadModelIncidents1764410000100, ReadModelKnownIssues1764400000020, ReadModelInterception1764420000003, ReadModelRemoteSupport1764430000100, ReadModelRota1764500000002];
+export const gatewayMigrations = [MessagingTables1764000000000, GatewayTables1764000000100, ReadModelRounds1764200000100, ReadModelTriage1764300000100, ReadModelIncidents1764410000100, ReadModelKnownIssues1764400000020, ReadModelInterception1764420000003, ReadModelRemoteSupport1764430000100, ReadModelRota1764500000002, ReadModelCallbacks1764700000100];
