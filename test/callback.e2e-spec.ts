@@ -13,6 +13,7 @@ import {
   type SurveyAnswer,
   type SurveyCompleted,
   type CallbackClaimed,
+  type CallbackClosed,
   type CallbackNoAnswer,
   type CallbackQueued,
   type SurveyScheduled,
@@ -87,6 +88,7 @@ function waitForOne<T>(topic: string, type: string, match: (e: Envelope<string, 
   return waitFor(() => events<T>(topic, type, match)[0], { message: what });
 }
 
+const factOf = (surveyId: string) => waitForOne<CallbackClosed>(Topics.CallbackSurveys, 'callback.closed', (e) => e.data.surveyId === surveyId, `callback.closed for ${surveyId}`);
 const scheduledFor = (ticketId: string) => (e: Envelope<string, SurveyScheduled>) => e.subject === ticketId;
 const notificationFor = (surveyId: string) => (e: Envelope<string, NotificationRequested>) => e.data.data.surveyId === surveyId;
 
@@ -207,6 +209,25 @@ describe('callback surveys', () => {
     expect(completed.subject).toBe(job.ticketId);
     expect(completed.data).toMatchObject({ ticketId: job.ticketId, region: job.region, answers, score: 90, verdict: 'satisfied', completedAt: first.data.at });
     expect(completed.causationId).toBe(first.id);
+    const fact = await factOf(surveyId);
+    expect(fact.data).toEqual({
+      surveyId,
+      ticketId: job.ticketId,
+      region: job.region,
+      attempt: 1,
+      resolution: 'completed',
+      resolvedAt: completedAt.toISOString(),
+      closedAt: first.data.at,
+      channel: 'sms',
+      attemptsMade: 1,
+      status: 'answered',
+      questionnaire: 'telecom-4q.v1',
+      score: 90,
+      grade: 'qualified',
+      verdict: 'satisfied',
+      perQuestion: ['contactTimeliness', 'appointmentKeeping', 'technicalLevel', 'serviceAttitude'].map((questionId) => ({ questionId, percent: 90 })),
+      followUp: 'closed',
+    });
 
     const second = await answer(surveyId, { ...answers, serviceAttitude: 1 });
     const rejected = await waitForRejection(second.id);
@@ -269,6 +290,7 @@ describe('callback surveys', () => {
 
     await answer(scheduled.data.surveyId, { contactTimeliness: 5, appointmentKeeping: 5, technicalLevel: 5, serviceAttitude: 5 });
     await waitForOne<SurveyCompleted>(Topics.CallbackSurveys, 'survey.completed', (e) => e.data.surveyId === scheduled.data.surveyId, `survey.completed for ${scheduled.data.surveyId}`);
+    expect((await factOf(scheduled.data.surveyId)).data).toMatchObject({ resolution: 'answered-by-known-issue', resolvedAt: resolvedAt.toISOString(), status: 'answered' });
     await sleep(MARGIN_MS);
     expect(events(Topics.CallbackSurveys, 'survey.scheduled', scheduledFor(job.ticketId))).toHaveLength(1);
   });
@@ -308,6 +330,7 @@ describe('callback surveys', () => {
     const closed = await waitForOne<SurveyUnreachable>(Topics.CallbackSurveys, 'survey.unreachable', (e) => e.data.surveyId === surveyId, `survey.unreachable for ${surveyId}`);
     expect(closed.subject).toBe(job.ticketId);
     expect(closed.data).toEqual({ surveyId, ticketId: job.ticketId, region: job.region, attempts: 0, reason: 'validity-window-elapsed', closedAt: new Date(completedAt.getTime() + VALIDITY_MS).toISOString() });
+    expect((await factOf(surveyId)).data).toMatchObject({ status: 'unreachable', attemptsMade: 0, channel: 'sms', perQuestion: [], closedAt: closed.data.closedAt });
 
     const late = await answer(surveyId, { contactTimeliness: 5, appointmentKeeping: 5, technicalLevel: 5, serviceAttitude: 5 });
     const rejected = await waitForRejection(late.id);
@@ -370,6 +393,12 @@ describe('callback surveys', () => {
     }
     const escalated = await waitForOne<TicketEscalatedToManagement>(Topics.CallbackSurveys, 'ticket.escalated-to-management', (e) => e.subject === job.ticketId, `ticket.escalated-to-management for ${job.ticketId}`);
     expect(escalated.data).toMatchObject({ ticketId: job.ticketId, attempts: 3, reason: 'callback-attempts-exhausted', surveyId: surveys[2], score: 87.5 });
+    const facts = await Promise.all(surveys.map(factOf));
+    expect(facts.map((f) => [f.data.attempt, f.data.verdict, f.data.followUp])).toEqual([
+      [1, 'unsatisfied', 'reopened'],
+      [2, 'unsatisfied', 'reopened'],
+      [3, 'unsatisfied', 'escalated'],
+    ]);
     const unsatisfied = events<SurveyUnsatisfied>(Topics.CallbackSurveys, 'survey.unsatisfied', (e) => e.subject === job.ticketId);
     expect(unsatisfied.map((e) => [e.data.surveyId, e.data.attempt])).toEqual([
       [surveys[0], 1],
@@ -408,6 +437,7 @@ describe('callback surveys', () => {
     }
     const closed = await waitForOne<SurveyUnreachable>(Topics.CallbackSurveys, 'survey.unreachable', (e) => e.data.surveyId === surveyId, `survey.unreachable for ${surveyId}`);
     expect(closed.data).toMatchObject({ attempts: 3, reason: 'attempt-limit-reached' });
+    expect((await factOf(surveyId)).data).toMatchObject({ status: 'unreachable', channel: 'phone', attemptsMade: 3, resolution: 'completed' });
     const ticket = await waitFor(
       async () => {
         const view = (await (await api(`/v1/tickets/${job.ticketId}`)).json()) as { ticket: { survey: { state: string } | null }; timeline: { type: string }[] };
@@ -443,6 +473,7 @@ describe('callback surveys', () => {
     expect((await post(`/v1/callbacks/${data.surveyId}/outcome`, { outcome: 'answered', answers, comment: 'fixed at last' })).status).toBe(202);
     const completed = await waitForOne<SurveyCompleted>(Topics.CallbackSurveys, 'survey.completed', (e) => e.data.surveyId === data.surveyId, `survey.completed for ${data.surveyId}`);
     expect(completed.data).toMatchObject({ ticketId: job.ticketId, answers, score: 97.5, verdict: 'satisfied' });
+    expect((await factOf(data.surveyId)).data).toMatchObject({ status: 'answered', channel: 'phone', attemptsMade: 1, score: 97.5, grade: 'excellent', followUp: 'closed' });
     await waitFor(async () => ((await queue('open', job.region)).some((i) => i.surveyId === data.surveyId) ? undefined : true), { message: 'the callback out of the queue' });
     const view = (await (await api(`/v1/tickets/${job.ticketId}`)).json()) as { ticket: { survey: { surveyId: string; state: string; verdict: string } } };
     expect(view.ticket.survey).toMatchObject({ surveyId: data.surveyId, state: 'completed', verdict: 'satisfied' });

@@ -281,6 +281,13 @@ export const EventRegistry = {
     example: E.callbackRecordOutcomeExample,
     description: "Command: the agent records a phone callback's outcome — the customer's answers, or no answer.",
   },
+  [E.CALLBACK_CLOSED]: {
+    topic: Topics.CallbackSurveys,
+    schemaVersion: 1,
+    schema: E.callbackClosedSchema,
+    example: E.callbackClosedExample,
+    description: "The fact scoring aggregates into the callback figures: one resolution's callback ended, answered (score, grade, per question, the loop's follow-up) or unreachable.",
+  },
   [E.TICKET_ESCALATED_TO_MANAGEMENT]: {
     topic: Topics.CallbackSurveys,
     schemaVersion: 1,

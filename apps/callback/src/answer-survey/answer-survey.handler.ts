@@ -5,6 +5,7 @@ import { CLOCK, type Clock } from '@switchboard/persistence';
 import { CALLBACK_CONFIG, type CallbackConfig } from '../callback.config';
 import { type AnswerError, scoreQuestionnaire } from '../domain/questionnaire';
 import { decideAfterCallback } from '../domain/unsatisfied-loop';
+import { callbackClosedFact } from '../figures/callback-closed.fact';
 import { SOURCE } from '../persistence/source';
 
 export const SurveyErrors = {
@@ -40,6 +41,10 @@ interface SurveyRow {
   attempt: number;
   latest_attempt: number;
   owner: string | null;
+  resolution: string;
+  completed_at: Date;
+  channel: string;
+  attempts_made: number;
 }
 
 /** The customer's answers: by SMS or the web (`survey.answer`, `survey.submit-answers`) or taken by an agent on the phone. */
@@ -64,7 +69,7 @@ export class AnswerSurveyHandler {
     const { surveyId, comment, at } = command.data;
     const given = command.data.answers ?? {};
     const rows: SurveyRow[] = await ctx.manager.query(
-      `SELECT s.id, s.ticket_id, s.region, s.state, s.questionnaire, s.correlation_id, s.attempt, t.owner,
+      `SELECT s.id, s.ticket_id, s.region, s.state, s.questionnaire, s.correlation_id, s.attempt, t.owner, s.resolution, s.completed_at, s.channel, s.attempts_made,
               (SELECT max(attempt) FROM surveys l WHERE l.ticket_id = s.ticket_id)::int AS latest_attempt
          FROM surveys s LEFT JOIN tickets t ON t.ticket_id = s.ticket_id
         WHERE s.id = $1 FOR UPDATE OF s`,
@@ -102,17 +107,19 @@ export class AnswerSurveyHandler {
         meta,
       ),
     };
+    const followUp = decision.next === 'reopen' ? 'reopened' : decision.next === 'escalate-to-management' ? 'escalated' : 'closed';
+    const fact = callbackClosedFact(survey, { status: 'answered', closedAt: completedAt, result: scored.result, followUp }, meta);
     switch (decision.next) {
       case 'close':
       case 'ignore':
-        return ctx.emit(completed);
+        return ctx.emit(completed, fact);
       case 'reopen':
         // The unsatisfied loop (domain.md §5): handled again by the same owner.
-        return ctx.emit(completed, {
+        return ctx.emit(completed, fact, {
           envelope: makeEvent('survey.unsatisfied', { surveyId: survey.id, ticketId: survey.ticket_id, region: survey.region, attempt: decision.attempt, score, at: completedAt.toISOString() }, meta),
         });
       case 'escalate-to-management':
-        return ctx.emit(completed, {
+        return ctx.emit(completed, fact, {
           envelope: makeEvent(
             'ticket.escalated-to-management',
             { ticketId: survey.ticket_id, region: survey.region, attempts: decision.attempts, reason: decision.reason, surveyId: survey.id, score, at: completedAt.toISOString() },

@@ -5,6 +5,7 @@ import { CLOCK, type Clock } from '@switchboard/persistence';
 import { AnswerSurveyHandler, SurveyErrors } from '../answer-survey/answer-survey.handler';
 import { CALLBACK_CONFIG, type CallbackConfig } from '../callback.config';
 import { afterNoAnswer } from '../domain/callback-policy';
+import { callbackClosedFact } from '../figures/callback-closed.fact';
 import { SOURCE } from '../persistence/source';
 
 export const PhoneCallbackErrors = {
@@ -31,6 +32,8 @@ interface CallbackRow {
   attempts_made: number;
   claimed_by: string | null;
   correlation_id: string | null;
+  attempt: number;
+  resolution: string;
 }
 
 type Command = Envelope<'callback.claim', CallbackClaim> | Envelope<'callback.record-outcome', CallbackRecordOutcome>;
@@ -112,14 +115,14 @@ export class PhoneCallbackHandler {
         { surveyId: c.id, ticketId: c.ticket_id, region: c.region, attempts: next.attempts, reason: next.reason, closedAt: next.closedAt.toISOString() },
         meta,
       ),
-    });
+    }, callbackClosedFact({ ...c, attempts_made: attempt }, { status: 'unreachable', closedAt: next.closedAt }, meta));
   }
 
   /** The callback the command is about, locked, if it is an open phone callback; else the refusal is emitted. */
   private async open(command: Command, ctx: HandlerContext): Promise<CallbackRow | undefined> {
     const { surveyId } = command.data;
     const rows: CallbackRow[] = await ctx.manager.query(
-      `SELECT id, ticket_id, region, channel, state, questionnaire, due_at, closes_at, completed_at, time_zone, attempts_made, claimed_by, correlation_id
+      `SELECT id, ticket_id, region, channel, state, questionnaire, due_at, closes_at, completed_at, time_zone, attempts_made, claimed_by, correlation_id, attempt, resolution
          FROM surveys WHERE id = $1 FOR UPDATE`,
       [surveyId],
     );

@@ -8,6 +8,7 @@ import { CLOCK, type Clock } from '@switchboard/persistence';
 import { DATA_SOURCE, LOGGER } from '@switchboard/platform';
 import { isInQuietHours, outsideQuietHours } from '../domain/callback-policy';
 import { SURVEY_CHANNEL, SURVEY_TEMPLATE, surveyInvitationText } from '../domain/survey-invitation';
+import { callbackClosedFact, type ClosedCallbackRow } from '../figures/callback-closed.fact';
 import { CALLBACK_CONFIG, type CallbackConfig } from '../callback.config';
 import { SOURCE } from '../persistence/source';
 import { PolledWorker } from '@switchboard/platform';
@@ -20,12 +21,8 @@ interface DueSurvey {
   time_zone: string;
 }
 
-interface ClosedSurvey {
-  id: string;
-  ticket_id: string;
-  region: string;
+interface ClosedSurvey extends ClosedCallbackRow {
   correlation_id: string | null;
-  attempts_made: number;
   closes_at: Date;
 }
 
@@ -61,19 +58,26 @@ export class SurveySender extends PolledWorker {
       const closed: ClosedSurvey[] = await m.query(
         `UPDATE surveys SET state = 'unreachable', closed_at = closes_at, unreachable_reason = 'validity-window-elapsed'
           WHERE id IN (SELECT id FROM surveys WHERE state IN ('scheduled', 'sent') AND closes_at <= $1 ORDER BY closes_at LIMIT $2 FOR UPDATE SKIP LOCKED)
-          RETURNING id, ticket_id, region, correlation_id, attempts_made, closes_at`,
+          RETURNING id, ticket_id, region, correlation_id, attempts_made, closes_at, attempt, resolution, completed_at, channel, questionnaire`,
         [now, this.config.sendBatch],
       ).then((r: [ClosedSurvey[], number]) => r[0]);
       if (closed.length === 0) return false;
       await enqueueEvents(
         m,
-        closed.map((s) => ({
-          envelope: makeEvent(
-            'survey.unreachable',
-            { surveyId: s.id, ticketId: s.ticket_id, region: s.region, attempts: s.attempts_made, reason: 'validity-window-elapsed', closedAt: new Date(s.closes_at).toISOString() },
-            { source: SOURCE, subject: s.ticket_id, time: now, ...(s.correlation_id ? { correlationId: s.correlation_id } : {}) },
-          ),
-        })),
+        closed.flatMap((s) => {
+          const meta = { source: SOURCE, subject: s.ticket_id, time: now, ...(s.correlation_id ? { correlationId: s.correlation_id } : {}) };
+          const closedAt = new Date(s.closes_at);
+          return [
+            {
+              envelope: makeEvent(
+                'survey.unreachable',
+                { surveyId: s.id, ticketId: s.ticket_id, region: s.region, attempts: s.attempts_made, reason: 'validity-window-elapsed', closedAt: closedAt.toISOString() },
+                meta,
+              ),
+            },
+            callbackClosedFact(s, { status: 'unreachable', closedAt }, meta),
+          ];
+        }),
       );
       return closed.length === this.config.sendBatch;
     });

@@ -228,6 +228,7 @@ export async function project(m: EntityManager, event: DecodedEvent): Promise<vo
     case 'callback.record-outcome':
     case 'callback.claimed':
     case 'callback.no-answer':
+    case 'callback.closed': // a fact for scoring; the timeline has the steps
     case 'survey.unsatisfied':
     case 'kpi.updated':
     case 'areas.import':

@@ -92,6 +92,7 @@ export const KpiV2CountRules: { [T in EventType]: V2Rule<T> | 'ignored' } = {
   'callback.no-answer': 'ignored',
   'callback.claim': 'ignored',
   'callback.record-outcome': 'ignored',
+  'callback.closed': 'ignored',
   'ticket.reopened': 'ignored',
   'ticket.escalated-to-management': 'ignored',
   'ticket.repeat-fault-detected': (d) => ({ region: d.region, counters: [REPEAT_FAULTS[d.customerTier]] }),

@@ -87,6 +87,7 @@ export const KpiCountRules: { [T in EventType]: CountRule<T> | 'ignored' } = {
   'callback.no-answer': 'ignored',
   'callback.claim': 'ignored',
   'callback.record-outcome': 'ignored',
+  'callback.closed': 'ignored',
   'ticket.reopened': 'ignored',
   'ticket.escalated-to-management': 'ignored',
   // Issue 4: kpi.updated v1 has no counter for these and its schema is public: repeat faults by

@@ -34,6 +34,7 @@ export * from './callback-claimed';
 export * from './callback-no-answer';
 export * from './callback-claim';
 export * from './callback-record-outcome';
+export * from './callback-closed';
 export * from './rota-set';
 export * from './rota-updated';
 export * from './technician-register';
