@@ -4,9 +4,10 @@ import type { HandlerContext } from '@switchboard/messaging';
 import { CLOCK, type Clock } from '@switchboard/persistence';
 import { AnswerSurveyHandler, SurveyErrors } from '../answer-survey/answer-survey.handler';
 import { CALLBACK_CONFIG, type CallbackConfig } from '../callback.config';
-import { afterNoAnswer } from '../domain/callback-policy';
+import { afterNoAnswer, isInQuietHours, outsideQuietHours } from '../domain/callback-policy';
 import { callbackClosedFact } from '../figures/callback-closed.fact';
 import { SOURCE } from '../persistence/source';
+import { queuedAgain } from './callback-queued.event';
 
 export const PhoneCallbackErrors = {
   /** The survey goes out by SMS: it is not in the agents' queue. */
@@ -62,6 +63,14 @@ export class PhoneCallbackHandler {
     const now = this.clock.now();
     if (new Date(c.due_at).getTime() > now.getTime()) {
       return this.reject(command, ctx, PhoneCallbackErrors.NotDue, `callback ${c.id} is due at ${new Date(c.due_at).toISOString()}`, c.ticket_id);
+    }
+    const { quietHours } = this.config.policy;
+    if (isInQuietHours(now, quietHours, c.time_zone)) {
+      // Never call at night (ADR 0018): the attempt waits for the end of the customer's night.
+      const dueAt = outsideQuietHours(now, quietHours, c.time_zone);
+      await ctx.manager.query('UPDATE surveys SET due_at = $2, deferred_for_quiet_hours = true WHERE id = $1', [c.id, dueAt]);
+      await ctx.emit(queuedAgain(c, dueAt, this.meta(command, c)));
+      return this.reject(command, ctx, PhoneCallbackErrors.NotDue, `it is night for the customer of callback ${c.id}: due again at ${dueAt.toISOString()}`, c.ticket_id);
     }
     await ctx.manager.query('UPDATE surveys SET claimed_by = $2, claimed_at = $3 WHERE id = $1', [c.id, agent, now]);
     await ctx.emit({
@@ -149,3 +158,4 @@ export class PhoneCallbackHandler {
     });
   }
 }
+

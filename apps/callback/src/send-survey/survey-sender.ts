@@ -9,6 +9,7 @@ import { DATA_SOURCE, LOGGER } from '@switchboard/platform';
 import { isInQuietHours, outsideQuietHours } from '../domain/callback-policy';
 import { SURVEY_CHANNEL, SURVEY_TEMPLATE, surveyInvitationText } from '../domain/survey-invitation';
 import { callbackClosedFact, type ClosedCallbackRow } from '../figures/callback-closed.fact';
+import { queuedAgain } from '../phone-callback/callback-queued.event';
 import { CALLBACK_CONFIG, type CallbackConfig } from '../callback.config';
 import { SOURCE } from '../persistence/source';
 import { PolledWorker } from '@switchboard/platform';
@@ -19,6 +20,17 @@ interface DueSurvey {
   correlation_id: string | null;
   contact_phone: string;
   time_zone: string;
+}
+
+interface DeferredCall {
+  id: string;
+  ticket_id: string;
+  region: string;
+  questionnaire: string;
+  attempts_made: number;
+  closes_at: Date;
+  correlation_id: string | null;
+  due_at: Date;
 }
 
 interface ClosedSurvey extends ClosedCallbackRow {
@@ -49,7 +61,40 @@ export class SurveySender extends PolledWorker {
   async pass(): Promise<boolean> {
     const closedFull = await this.closeExpired();
     const sentFull = await this.sendDue();
+    await this.deferPhoneCallsAtNight();
     return closedFull || sentFull;
+  }
+
+  /**
+   * Phone attempts still waiting for an agent when the customer's night begins go back to the
+   * night's end (`callback.queued` again), so the agents' due list never offers a call at night.
+   */
+  private async deferPhoneCallsAtNight(): Promise<void> {
+    const now = this.clock.now();
+    const { quietHours } = this.config.policy;
+    if (quietHours === null) return;
+    // Read without locks first: by day nothing qualifies and claims are not held up.
+    const waiting: { id: string; time_zone: string }[] = await this.dataSource.query(
+      `SELECT id, time_zone FROM surveys WHERE state = 'scheduled' AND channel = 'phone' AND claimed_by IS NULL AND due_at <= $1 AND closes_at > $1 ORDER BY due_at LIMIT $2`,
+      [now, this.config.sendBatch],
+    );
+    const night = waiting.filter((w) => isInQuietHours(now, quietHours, w.time_zone));
+    if (night.length === 0) return;
+    await this.dataSource.transaction(async (m) => {
+      const moved: (DeferredCall & { time_zone: string })[] = await m
+        .query(
+          `UPDATE surveys s SET due_at = v.due_at, deferred_for_quiet_hours = true
+             FROM unnest($1::uuid[], $2::timestamptz[]) AS v(id, due_at)
+            WHERE s.id = v.id AND s.state = 'scheduled' AND s.claimed_by IS NULL AND s.due_at <= $3
+            RETURNING s.id, s.ticket_id, s.region, s.questionnaire, s.attempts_made, s.closes_at, s.correlation_id, s.time_zone, s.due_at`,
+          [night.map((w) => w.id), night.map((w) => outsideQuietHours(now, quietHours, w.time_zone)), now],
+        )
+        .then((r: [(DeferredCall & { time_zone: string })[], number]) => r[0]);
+      await enqueueEvents(
+        m,
+        moved.map((c) => queuedAgain(c, new Date(c.due_at), { source: SOURCE, subject: c.ticket_id, time: now, ...(c.correlation_id ? { correlationId: c.correlation_id } : {}) })),
+      );
+    });
   }
 
   private closeExpired(): Promise<boolean> {
