@@ -4,6 +4,8 @@ import { PlatformModule } from '@switchboard/platform';
 import { ApiKeyGuard } from './auth/api-key.guard';
 import { ApiKeys } from './auth/api-keys';
 import { AssignmentActionsHttpController } from './assignments/assignment-actions.http.controller';
+import { CallbackQueueMessageController } from './callbacks/callback-queue.message.controller';
+import { CallbacksHttpController } from './callbacks/callbacks.http.controller';
 import { CommandSender } from './commands/command-sender';
 import { DocsHttpController } from './docs/docs.http.controller';
 import { GATEWAY_CONFIG, loadGatewayConfig } from './gateway.config';
@@ -45,6 +47,8 @@ import { TicketQueriesHttpController } from './tickets/ticket-queries.http.contr
     RotaMessageController,
     SlaPoliciesHttpController,
     SlaPoliciesMessageController,
+    CallbacksHttpController,
+    CallbackQueueMessageController,
   ],
   providers: [
     { provide: GATEWAY_CONFIG, useFactory: () => loadGatewayConfig() },

@@ -50,7 +50,7 @@ export const TOPOLOGY: Readonly<Record<Topic, TopicTopology>> = {
     producers: ['callback'],
     consumers: ['gateway', 'intake', 'sla-monitor', 'scoring'],
     key: 'the ticket id',
-    description: 'Callback surveys after completion and their answers.',
+    description: 'Callbacks after every resolution: SMS surveys, the phone work queue (queued, claimed, no-answer), answers, unreachable closes, the unsatisfied loop and the `callback.closed` facts.',
   },
   [Topics.NotificationsOutbound]: {
     producers: ['intake', 'dispatch', 'callback'],
@@ -86,7 +86,7 @@ export const TOPOLOGY: Readonly<Record<Topic, TopicTopology>> = {
     producers: ['gateway'],
     consumers: ['callback'],
     key: 'the survey id',
-    description: 'Commands from the gateway to callback: survey answers.',
+    description: 'Commands from the gateway to callback: survey answers, and the agents\' phone callback claims and outcomes.',
   },
   [Topics.IntakeCommands]: {
     producers: ['gateway'],

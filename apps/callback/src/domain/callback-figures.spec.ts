@@ -1,4 +1,4 @@
-import { answeredOutcome, callbackFigures, type CallbackOutcome } from './callback-figures';
+import { answeredOutcome, callbackFigures, outcomeOfClosedCallback, type CallbackOutcome } from './callback-figures';
 import { CONTRACTOR_5PART, TELECOM_4Q, scoreQuestionnaire, type QuestionnaireDefinition, type QuestionnaireResult } from './questionnaire';
 
 function result(definition: QuestionnaireDefinition, answers: Record<string, number>): QuestionnaireResult {
@@ -68,5 +68,18 @@ describe('callback figures', () => {
 
   it('has no ratios without resolutions or answers', () => {
     expect(callbackFigures([])).toMatchObject({ resolutions: 0, callbackRatio: null, callbackRatioMet: false, reachability: null, satisfactionRate: null, meanScore: null, perQuestion: [] });
+  });
+
+  it('computes the figures from callback.closed facts, a resolution still waiting counted as pending', () => {
+    const satisfied = { ticketId: 'T1', attempt: 1, status: 'answered' as const, questionnaire: 'telecom-4q.v1', score: 97.5, verdict: 'satisfied' as const, perQuestion: [{ questionId: 'technicalLevel', percent: 90 }], followUp: 'closed' as const };
+    const reopened = { ...satisfied, ticketId: 'T2', score: 50, verdict: 'unsatisfied' as const, perQuestion: [{ questionId: 'technicalLevel', percent: 50 }], followUp: 'reopened' as const };
+    const unreachable = { ticketId: 'T3', attempt: 1, status: 'unreachable' as const, questionnaire: 'telecom-4q.v1', perQuestion: [] };
+    const figures = callbackFigures([...[satisfied, reopened, unreachable].map(outcomeOfClosedCallback), { ticketId: 'T2', attempt: 2, status: 'pending' }]);
+    expect(figures).toMatchObject({ resolutions: 4, callbacksDone: 3, pending: 1, callbackRatio: 75, callbackRatioMet: false, reachability: 66.67, satisfactionRate: 50, meanScore: 73.75, reopens: 1 });
+    expect(figures.perQuestion).toEqual([{ questionnaire: 'telecom-4q.v1', questionId: 'technicalLevel', answers: 2, meanPercent: 70, satisfiedRate: 50 }]);
+  });
+
+  it('refuses an answered fact without its score', () => {
+    expect(() => outcomeOfClosedCallback({ ticketId: 'T1', attempt: 1, status: 'answered', questionnaire: 'telecom-4q.v1', perQuestion: [] })).toThrow(/score/);
   });
 });

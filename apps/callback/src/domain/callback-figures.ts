@@ -136,3 +136,29 @@ export function answeredOutcome(ticketId: string, attempt: number, result: Quest
     followUp,
   };
 }
+
+/** A `callback.closed` fact as scoring receives it: the fields the figures need. */
+export interface ClosedCallbackFact {
+  ticketId: string;
+  attempt: number;
+  status: 'answered' | 'unreachable';
+  questionnaire: string;
+  score?: number;
+  verdict?: 'satisfied' | 'unsatisfied';
+  perQuestion: readonly AnsweredQuestion[];
+  followUp?: 'closed' | 'reopened' | 'escalated';
+}
+
+/**
+ * The outcome record of a closed callback's fact, so that whoever aggregates the facts (scoring,
+ * per region and period) computes the figures with `callbackFigures`; resolutions without a fact
+ * yet are `pending` (or `not-scheduled`) on the aggregator's side.
+ */
+export function outcomeOfClosedCallback(fact: ClosedCallbackFact): CallbackOutcome {
+  const { ticketId, attempt } = fact;
+  if (fact.status === 'unreachable') return { ticketId, attempt, status: 'unreachable' };
+  if (fact.score === undefined || fact.verdict === undefined || fact.followUp === undefined) {
+    throw new RangeError(`an answered callback fact carries its score, verdict and follow-up (ticket ${ticketId}, callback ${attempt})`);
+  }
+  return { ticketId, attempt, status: 'answered', questionnaire: fact.questionnaire, score: fact.score, verdict: fact.verdict, perQuestion: fact.perQuestion, followUp: fact.followUp };
+}

@@ -275,7 +275,11 @@ export type AnswerErrorCode =
   | 'SURVEY_ANSWER.OUT_OF_RANGE'
   | 'SURVEY_ANSWER.UNKNOWN_OPTION'
   | 'SURVEY_ANSWER.TEXT_TOO_LONG'
-  | 'SURVEY_ANSWER.BAD_REPLY';
+  | 'SURVEY_ANSWER.BAD_REPLY'
+  /** The answers name another questionnaire than the one the survey was sent with. */
+  | 'SURVEY_ANSWER.WRONG_QUESTIONNAIRE'
+  /** The survey's questionnaire is not among the definitions in force. */
+  | 'SURVEY_ANSWER.UNKNOWN_QUESTIONNAIRE';
 
 export interface AnswerError {
   /** The question id the error is about ('' for the answers as a whole). */

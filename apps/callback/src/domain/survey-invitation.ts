@@ -3,11 +3,6 @@ export const QUESTIONNAIRE = 'telecom-4q.v1';
 export const SURVEY_CHANNEL = 'sms' as const;
 export const SURVEY_TEMPLATE = 'callback.survey';
 
-/** When the survey goes out: a configured delay after completion, at a suitable time for the customer (domain.md §5). */
-export function surveyDueAt(completedAt: Date, delayMs: number): Date {
-  return new Date(completedAt.getTime() + delayMs);
-}
-
 export function surveyInvitationText(): string {
   return [
     'Your service request is complete. Please rate it: reply with four digits, each from 1 to 5',

@@ -1,58 +1,48 @@
-import { randomUUID } from 'node:crypto';
-import { Controller, Inject } from '@nestjs/common';
+import { Controller } from '@nestjs/common';
 import { Ctx, Payload } from '@nestjs/microservices';
-import { makeEvent, type AssignmentProgressed, type Envelope, type TicketAccepted } from '@switchboard/contracts';
+import type { AssignmentProgressed, Envelope, TicketAccepted, TicketResolved } from '@switchboard/contracts';
 import type { HandlerContext } from '@switchboard/messaging';
-import { CLOCK, type Clock } from '@switchboard/persistence';
 import { OnEvent } from '@switchboard/platform';
-import { QUESTIONNAIRE, SURVEY_CHANNEL, surveyDueAt } from '../domain/survey-invitation';
-import { CALLBACK_CONFIG, type CallbackConfig } from '../callback.config';
-import { SOURCE } from '../persistence/source';
+import { ScheduleCallbackHandler } from './schedule-callback.handler';
 
 /**
- * Every completed job gets a callback (domain.md §5: callback ratio 100 %): one survey per
- * completion, sent after the configured delay. The ticket's contact is kept from its acceptance.
+ * Every resolution gets a callback (domain.md §5: callback ratio 100 %): a technician's completion
+ * and intake's `ticket.resolved` (answered by a known issue, closed with it or an incident, resolved
+ * remotely) alike. The ticket's contact is kept from its acceptance.
  */
 @Controller()
 export class ScheduleSurveyMessageController {
-  constructor(
-    @Inject(CALLBACK_CONFIG) private readonly config: CallbackConfig,
-    @Inject(CLOCK) private readonly clock: Clock,
-  ) {}
+  constructor(private readonly handler: ScheduleCallbackHandler) {}
 
   @OnEvent('ticket.accepted')
   async onAccepted(@Payload() event: Envelope<'ticket.accepted', TicketAccepted>, @Ctx() ctx: HandlerContext): Promise<void> {
     const t = event.data;
     await ctx.manager.query(
-      `INSERT INTO tickets (ticket_id, region, contact_phone, channel, accepted_at) VALUES ($1, $2, $3, $4, $5)
+      `INSERT INTO tickets (ticket_id, region, contact_phone, channel, accepted_at, owner, kind) VALUES ($1, $2, $3, $4, $5, $6, $7)
        ON CONFLICT (ticket_id) DO NOTHING`,
-      [t.ticketId, t.location.region, t.contact.phone, t.channel, new Date(t.acceptedAt)],
+      [t.ticketId, t.location.region, t.contact.phone, t.channel, new Date(t.acceptedAt), t.owner, t.kind],
     );
   }
 
   @OnEvent('assignment.completed')
   async onCompleted(@Payload() event: Envelope<'assignment.completed', AssignmentProgressed>, @Ctx() ctx: HandlerContext): Promise<void> {
     const done = event.data;
-    const completedAt = new Date(done.at);
-    const dueAt = surveyDueAt(completedAt, this.config.delayMs);
-    const correlationId = event.correlationId ?? event.id;
     // The ticket may not be known yet (its acceptance travels on another topic): the survey is
     // scheduled anyway and goes out once the contact is known.
-    const inserted: { id: string }[] = await ctx.manager.query(
-      // The attempt counts this ticket's surveys: after a reopening's fix, the next one (domain.md §5).
-      `INSERT INTO surveys (id, ticket_id, assignment_id, region, channel, questionnaire, completed_at, due_at, correlation_id, attempt)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, 1 + (SELECT count(*) FROM surveys WHERE ticket_id = $2)::int)
-       ON CONFLICT (assignment_id) DO NOTHING RETURNING id`,
-      [randomUUID(), done.ticketId, done.assignmentId, done.region, SURVEY_CHANNEL, QUESTIONNAIRE, completedAt, dueAt, correlationId],
+    await this.handler.schedule(
+      { ticketId: done.ticketId, region: done.region, resolvedAt: new Date(done.at), resolution: 'completed', key: `assignment/${done.assignmentId}`, assignmentId: done.assignmentId },
+      event,
+      ctx,
     );
-    const surveyId = inserted[0]?.id;
-    if (!surveyId) return; // this completion already has its survey
-    await ctx.emit({
-      envelope: makeEvent(
-        'survey.scheduled',
-        { surveyId, ticketId: done.ticketId, region: done.region, dueAt: dueAt.toISOString(), channel: SURVEY_CHANNEL, questionnaire: QUESTIONNAIRE },
-        { source: SOURCE, subject: done.ticketId, time: this.clock.now(), correlationId, causationId: event.id },
-      ),
-    });
+  }
+
+  @OnEvent('ticket.resolved')
+  async onResolved(@Payload() event: Envelope<'ticket.resolved', TicketResolved>, @Ctx() ctx: HandlerContext): Promise<void> {
+    const r = event.data;
+    await this.handler.schedule(
+      { ticketId: r.ticketId, region: r.region, resolvedAt: new Date(r.resolvedAt), resolution: r.resolution, key: `resolved/${r.ticketId}/${r.resolution}/${r.resolvedAt}` },
+      event,
+      ctx,
+    );
   }
 }

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { absenceRecordSchema, cellRowSchema, checkKnownIssueFields, checkRotaSet, isoWeek, rotaSetSchema, incidentResolveSchema, id as codeId, knownIssueFields, knownIssueKinds, knownIssueOpenExample, remoteSupportReleaseSchema, remoteSupportResolveSchema, holdReasons, resolutionCodes, ticketClasses, ticketResolutions, surveyAnswerSchema, technicianRegisterExample, technicianRegisterSchema, ticketReceivedExample, ticketReceivedSchema, Topics } from '@switchboard/contracts';
+import { absenceRecordSchema, callbackOutcomes, cellRowSchema, checkKnownIssueFields, checkRotaSet, isoWeek, rotaSetSchema, incidentResolveSchema, id as codeId, knownIssueFields, knownIssueKinds, knownIssueOpenExample, remoteSupportReleaseSchema, remoteSupportResolveSchema, holdReasons, resolutionCodes, ticketClasses, ticketResolutions, surveyAnswerSchema, technicianRegisterExample, technicianRegisterSchema, ticketReceivedExample, ticketReceivedSchema, Topics } from '@switchboard/contracts';
 import { assignmentActions, ShownTicketStates } from '../domain/ticket-progress';
 import { slaPolicyRoutes } from '../sla-policies/sla-policy.routes';
 
@@ -403,7 +403,93 @@ export const ApiRoutes = {
     responses: {
       202: { description: 'The answers were sent.', schema: z.object({ ...commandSent, surveyId: z.uuid(), ticketId: z.uuid() }) },
       404: { description: 'No such survey.', schema: apiErrorSchema },
-      409: { description: 'The survey has been answered.', schema: apiErrorSchema },
+      409: { description: 'The survey has been answered (`SURVEY.ALREADY_ANSWERED`) or closed unanswered (`SURVEY.CLOSED`).', schema: apiErrorSchema },
+    },
+  },
+  listCallbacks: {
+    operationId: 'listCallbacks',
+    method: 'get',
+    path: '/v1/callbacks',
+    tag: 'callbacks',
+    summary: 'The phone callback work queue',
+    description:
+      'Phone callbacks after a resolution (CALLBACK_PHONE_KINDS), for callback agents. `state=due` (the default): attempts due now and nobody on them, oldest due first; ' +
+      '`claimed`: being called; `open`: both, and those not due yet (the delay, or the customer\'s night). Each item carries the customer\'s contact to call.',
+    query: z.strictObject({
+      state: z.enum(['due', 'claimed', 'open']).default('due'),
+      region: z.string().max(64).optional(),
+      limit: z.coerce.number().int().min(1).max(200).default(50),
+      offset: z.coerce.number().int().min(0).max(1_000_000).default(0),
+    }),
+    responses: {
+      200: {
+        description: 'One page of callbacks.',
+        schema: z.object({
+          items: z.array(
+            z.object({
+              surveyId: z.uuid(),
+              ticketId: z.uuid(),
+              externalId: nullableString,
+              region: z.string(),
+              kind: nullableString,
+              questionnaire: z.string(),
+              state: z.enum(['queued', 'claimed']),
+              attempt: z.number().int(),
+              dueAt: z.string(),
+              closesAt: z.string(),
+              deferredForQuietHours: z.boolean(),
+              claimedBy: nullableString,
+              contact: z.object({ name: nullableString, phone: nullableString }),
+            }),
+          ),
+          total: z.number().int(),
+          limit: z.number().int(),
+          offset: z.number().int(),
+        }),
+      },
+    },
+  },
+  claimCallback: {
+    operationId: 'claimCallback',
+    method: 'post',
+    path: '/v1/callbacks/{id}/claim',
+    tag: 'callbacks',
+    summary: 'Take a due phone callback',
+    description:
+      'Sent to callback as `callback.claim` (the agent is the API caller). Callback decides: a callback another agent took first, or not due, gets `command.rejected` ' +
+      '(`CALLBACK.ALREADY_CLAIMED`, `CALLBACK.NOT_DUE`) in the ticket\'s timeline; a claim shows as `callback.claimed`.',
+    params: uuidParams,
+    body: z.strictObject({}),
+    bodyExample: {},
+    responses: {
+      202: { description: 'The command was sent.', schema: z.object({ ...commandSent, surveyId: z.uuid(), ticketId: z.uuid(), action: z.literal('claim') }) },
+      404: { description: 'No such phone callback (`CALLBACK.NOT_FOUND`).', schema: apiErrorSchema },
+      409: { description: 'Answered or closed (`CALLBACK.CLOSED`), taken by another agent (`CALLBACK.ALREADY_CLAIMED`) or not due yet (`CALLBACK.NOT_DUE`).', schema: apiErrorSchema },
+    },
+  },
+  recordCallbackOutcome: {
+    operationId: 'recordCallbackOutcome',
+    method: 'post',
+    path: '/v1/callbacks/{id}/outcome',
+    tag: 'callbacks',
+    summary: 'Record how a phone callback went',
+    description:
+      'Sent to callback as `callback.record-outcome` by the agent who claimed it. `answered` with the customer\'s answers to the questionnaire (question id → value): ' +
+      'scored like a survey answer (`survey.completed`, then the unsatisfied loop); answers the questionnaire cannot score go to `callback.commands.v1.dlq` with a reason per field. ' +
+      '`no-answer`: `callback.no-answer`, then another attempt (`callback.queued`, retry spacing, never at night) or `survey.unreachable` at the attempt limit or the validity window\'s end.',
+    params: uuidParams,
+    body: z
+      .strictObject({
+        outcome: z.enum(callbackOutcomes),
+        answers: z.record(z.string().min(1).max(100), z.union([z.number(), z.string().max(10_000)])).optional(),
+        comment: z.string().max(2000).optional(),
+      })
+      .refine((c) => (c.outcome === 'answered') === (c.answers !== undefined), { message: 'answers are given exactly when the outcome is answered', path: ['answers'] }),
+    bodyExample: { outcome: 'answered', answers: { contactTimeliness: 5, appointmentKeeping: 4, technicalLevel: 5, serviceAttitude: 5 } },
+    responses: {
+      202: { description: 'The command was sent.', schema: z.object({ ...commandSent, surveyId: z.uuid(), ticketId: z.uuid(), action: z.literal('outcome') }) },
+      404: { description: 'No such phone callback (`CALLBACK.NOT_FOUND`).', schema: apiErrorSchema },
+      409: { description: 'Answered or closed (`CALLBACK.CLOSED`), or not claimed by the caller (`CALLBACK.NOT_CLAIMED`).', schema: apiErrorSchema },
     },
   },
   listRemoteSupport: {

@@ -42,7 +42,7 @@ async function roundOf(m: EntityManager, event: DecodedEvent, ticketId: string):
   if (event.type === 'ticket.assigned' || event.type === 'assignment.accepted' || event.type === 'assignment.contacted' || event.type === 'assignment.arrived' || event.type === 'assignment.completed' || event.type === 'assignment.withdrawn') {
     return nth('rm_assignments', 'assignment_id', event.data.assignmentId);
   }
-  if (event.type === 'survey.scheduled' || event.type === 'survey.completed') return nth('rm_surveys', 'survey_id', event.data.surveyId);
+  if (event.type === 'survey.scheduled' || event.type === 'survey.completed' || event.type === 'callback.queued') return nth('rm_surveys', 'survey_id', event.data.surveyId);
   return 1;
 }
 
@@ -147,7 +147,9 @@ export async function project(m: EntityManager, event: DecodedEvent): Promise<vo
       );
       break;
     }
-    case 'survey.scheduled': {
+    // A phone callback (issue 7) is the ticket's survey as well; its retries queue it again, unchanged here.
+    case 'survey.scheduled':
+    case 'callback.queued': {
       const round = await roundOf(m, event, event.data.ticketId);
       await m.query(
         `INSERT INTO rm_surveys (survey_id, ticket_id, state, round) VALUES ($1, $2, 'scheduled', $3) ON CONFLICT (survey_id) DO NOTHING`,
@@ -174,6 +176,15 @@ export async function project(m: EntityManager, event: DecodedEvent): Promise<vo
         event.data.surveyId,
         event.data.verdict,
       ]);
+      break;
+    case 'survey.unreachable':
+      // The callback closed unanswered (issue 7): the survey takes no more answers.
+      await m.query(
+        `INSERT INTO rm_surveys (survey_id, ticket_id, state) VALUES ($1, $2, 'unreachable')
+         ON CONFLICT (survey_id) DO UPDATE SET state = 'unreachable'`,
+        [event.data.surveyId, event.data.ticketId],
+      );
+      await m.query(`UPDATE rm_tickets SET survey_state = 'unreachable', updated_at = now() WHERE id = $1 AND survey_id = $2`, [event.data.ticketId, event.data.surveyId]);
       break;
     case 'ticket.reopened':
       await m.query('UPDATE rm_tickets SET reopen_count = GREATEST(reopen_count, $2), updated_at = now() WHERE id = $1', [event.data.ticketId, event.data.reopenCount]);
@@ -212,6 +223,12 @@ export async function project(m: EntityManager, event: DecodedEvent): Promise<vo
     case 'command.rejected':
     case 'notification.requested':
     case 'survey.answer':
+    case 'survey.submit-answers':
+    case 'callback.claim': // the phone callback queue: callbacks/callback-queue.projection.ts, its own controller
+    case 'callback.record-outcome':
+    case 'callback.claimed':
+    case 'callback.no-answer':
+    case 'callback.closed': // a fact for scoring; the timeline has the steps
     case 'survey.unsatisfied':
     case 'kpi.updated':
     case 'areas.import':

@@ -26,6 +26,7 @@ export class SurveyAnswersHttpController {
     const [row] = (await this.dataSource.query('SELECT ticket_id, state FROM rm_surveys WHERE survey_id = $1', [surveyId])) as { ticket_id: string; state: string }[];
     if (!row) throw notFound('SURVEY.NOT_FOUND', `no survey ${surveyId}`);
     if (row.state === 'completed') throw conflict('SURVEY.ALREADY_ANSWERED', 'this survey has been answered');
+    if (row.state === 'unreachable') throw conflict('SURVEY.CLOSED', 'this callback closed unanswered (its validity window ended)');
     const [commandId] = await this.commands.send(callerOf(request).source, [
       { type: 'survey.answer', subject: surveyId, data: { surveyId, ...input, at: this.clock.now().toISOString() } },
     ]);

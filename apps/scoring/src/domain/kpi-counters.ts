@@ -77,11 +77,20 @@ export const KpiCountRules: { [T in EventType]: CountRule<T> | 'ignored' } = {
   }),
   'survey.scheduled': 'ignored',
   'survey.answer': 'ignored',
+  'survey.submit-answers': 'ignored',
   'survey.completed': (d) => ({ region: d.region, counters: d.verdict === 'satisfied' ? ['surveyed', 'satisfied'] : ['surveyed'] }),
   // The unsatisfied loop (issue 7): kpi.updated v1 has no reopening or escalation counter, and its
   // schema is public, so these wait for a KPI contract that adds them. A reopened ticket's new
   // assignment, completion and survey are counted by the rules above.
   'survey.unsatisfied': 'ignored',
+  // Issue 7: callback figures (ratio, reachability) wait for a KPI contract that carries them.
+  'survey.unreachable': 'ignored',
+  'callback.queued': 'ignored',
+  'callback.claimed': 'ignored',
+  'callback.no-answer': 'ignored',
+  'callback.claim': 'ignored',
+  'callback.record-outcome': 'ignored',
+  'callback.closed': 'ignored',
   'ticket.reopened': 'ignored',
   'ticket.escalated-to-management': 'ignored',
   // Issue 4: kpi.updated v1 has no counter for these and its schema is public: repeat faults by
