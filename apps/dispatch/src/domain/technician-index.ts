@@ -41,14 +41,22 @@ export interface RankedTechnician {
 
 interface Entry {
   t: TechnicianCandidate;
-  /** The grid cell's key, when the technician has a position. */
+  /** Its skills as `service/kind` keys, each once. */
+  skillKeys: string[];
+  /** On duty, not resting or absent, under capacity: in the grid (or `unplaced`) and counted. */
+  available: boolean;
+  /** The grid cell's key, when available and placed. */
   cell?: number;
 }
 
 interface RegionGrid {
+  /** Only available technicians with a position: a full or off-duty one costs the search nothing. */
   cells: Map<number, Set<Entry>>;
+  /** Available technicians without a position. */
   unplaced: Set<Entry>;
   all: Set<Entry>;
+  /** Available technicians in `cells` per `service/kind`: the search stops once it has seen them all. */
+  placedBySkill: Map<string, number>;
   /** Cells ever occupied in this region (grows only; a wider box only costs a few empty rings). */
   box?: { minRow: number; maxRow: number; minCol: number; maxCol: number };
 }
@@ -91,11 +99,12 @@ export class TechnicianIndex {
   /** Adds a technician or replaces what the index knew of it (the index keeps its own copy). */
   upsert(technician: TechnicianCandidate): void {
     this.remove(technician.technicianId);
-    const entry: Entry = { t: { ...technician } };
+    const skillKeys = [...new Set(technician.skills.flatMap((s) => s.kinds.map((k) => `${s.service}/${k}`)))];
+    const entry: Entry = { t: { ...technician, position: technician.position && { ...technician.position } }, skillKeys, available: false };
     this.entries.set(technician.technicianId, entry);
     const grid = this.gridOf(technician.region);
     grid.all.add(entry);
-    this.place(grid, entry);
+    this.attach(grid, entry);
     const zoneKey = this.zoneKey(technician.region, technician.zone);
     let zone = this.zones.get(zoneKey);
     if (!zone) this.zones.set(zoneKey, (zone = new Set()));
@@ -108,7 +117,7 @@ export class TechnicianIndex {
     this.entries.delete(technicianId);
     const grid = this.regions.get(entry.t.region)!;
     grid.all.delete(entry);
-    this.unplace(grid, entry);
+    this.detach(grid, entry);
     const zoneKey = this.zoneKey(entry.t.region, entry.t.zone);
     const zone = this.zones.get(zoneKey)!;
     zone.delete(entry);
@@ -117,30 +126,25 @@ export class TechnicianIndex {
 
   /** A new position (from a technician action), or undefined when it is no longer known. */
   move(technicianId: string, position: GeoPoint | undefined): void {
-    const entry = this.entry(technicianId);
-    const grid = this.regions.get(entry.t.region)!;
-    this.unplace(grid, entry);
-    entry.t.position = position ? { lat: position.lat, lon: position.lon } : undefined;
-    this.place(grid, entry);
+    this.change(technicianId, (t) => (t.position = position ? { lat: position.lat, lon: position.lon } : undefined));
   }
 
   setOnDuty(technicianId: string, onDuty: boolean): void {
-    this.entry(technicianId).t.onDuty = onDuty;
+    this.change(technicianId, (t) => (t.onDuty = onDuty));
   }
 
   /** The rest rota or an approved absence for the business date the index serves; undefined clears it. */
   setUnavailable(technicianId: string, unavailable: TechnicianCandidate['unavailable']): void {
-    this.entry(technicianId).t.unavailable = unavailable;
+    this.change(technicianId, (t) => (t.unavailable = unavailable));
   }
 
   assignmentPlaced(technicianId: string): void {
-    this.entry(technicianId).t.openAssignments++;
+    this.change(technicianId, (t) => t.openAssignments++);
   }
 
   /** An assignment completed or withdrawn. */
   assignmentClosed(technicianId: string): void {
-    const t = this.entry(technicianId).t;
-    if (t.openAssignments > 0) t.openAssignments--;
+    this.change(technicianId, (t) => (t.openAssignments = Math.max(0, t.openAssignments - 1)));
   }
 
   /**
@@ -158,14 +162,17 @@ export class TechnicianIndex {
     const grid = this.regions.get(ticket.region);
     if (!grid) return zoneEngineers;
     const notOfZone = (e: Entry) => e.t.zone !== ticket.zone;
-    const others = ticket.at ? this.ringSearch(grid, ticket, ticket.at, need) : this.rankEligible(grid.all, ticket, notOfZone).slice(0, need);
-    return zoneEngineers.concat(others);
+    if (!ticket.at) return zoneEngineers.concat(this.rankEligible(grid.all, ticket, notOfZone).slice(0, need));
+    const placedZoneEngineers = zoneEngineers.filter((z) => z.technician.position !== undefined).length;
+    const placedOthers = (grid.placedBySkill.get(`${ticket.service}/${ticket.kind}`) ?? 0) - placedZoneEngineers;
+    return zoneEngineers.concat(this.ringSearch(grid, ticket, ticket.at, need, placedOthers));
   }
 
-  private ringSearch(grid: RegionGrid, ticket: TicketToDispatch, at: GeoPoint, need: number): RankedTechnician[] {
+  /** The `need` nearest eligible technicians not of the ticket's zone; `placedOthers` of them are in the grid. */
+  private ringSearch(grid: RegionGrid, ticket: TicketToDispatch, at: GeoPoint, need: number, placedOthers: number): RankedTechnician[] {
     const found: RankedTechnician[] = [];
     const box = grid.box;
-    if (box) {
+    if (box && placedOthers > 0) {
       const row0 = Math.floor(at.lat / this.cellDegrees);
       const col0 = Math.floor(at.lon / this.cellDegrees);
       // Rings nearer than the region's box are empty: start at the first one that touches it.
@@ -175,6 +182,7 @@ export class TechnicianIndex {
           if (e.t.zone === ticket.zone || exclusionOf(e.t, ticket) !== undefined) return;
           found.push({ technician: e.t, travel: this.travel(e.t.position!, at) });
         });
+        if (found.length >= placedOthers) break; // every eligible one in the grid is found
         if (row0 - r <= box.minRow && row0 + r >= box.maxRow && col0 - r <= box.minCol && col0 + r >= box.maxCol) break;
         if (found.length >= need) {
           found.sort(byRank);
@@ -237,12 +245,26 @@ export class TechnicianIndex {
     return out.sort(byRank);
   }
 
-  private place(grid: RegionGrid, entry: Entry): void {
-    const p = entry.t.position;
+  /** Applies a change to a technician, moving it in or out of the grid and the counts. */
+  private change(technicianId: string, mutate: (t: TechnicianCandidate) => void): void {
+    const entry = this.entry(technicianId);
+    const grid = this.regions.get(entry.t.region)!;
+    this.detach(grid, entry);
+    mutate(entry.t);
+    this.attach(grid, entry);
+  }
+
+  private attach(grid: RegionGrid, entry: Entry): void {
+    const t = entry.t;
+    // The hard rules that do not depend on the ticket (exclusionOf, technician-selector.ts).
+    entry.available = t.onDuty && !t.unavailable && t.openAssignments < t.dailyCapacity;
+    if (!entry.available) return;
+    const p = t.position;
     if (!p) {
       grid.unplaced.add(entry);
       return;
     }
+    for (const key of entry.skillKeys) grid.placedBySkill.set(key, (grid.placedBySkill.get(key) ?? 0) + 1);
     const row = Math.floor(p.lat / this.cellDegrees);
     const col = Math.floor(p.lon / this.cellDegrees);
     entry.cell = row * COLS + col;
@@ -259,7 +281,9 @@ export class TechnicianIndex {
     }
   }
 
-  private unplace(grid: RegionGrid, entry: Entry): void {
+  private detach(grid: RegionGrid, entry: Entry): void {
+    if (!entry.available) return;
+    entry.available = false;
     if (entry.cell === undefined) {
       grid.unplaced.delete(entry);
       return;
@@ -268,11 +292,12 @@ export class TechnicianIndex {
     members.delete(entry);
     if (members.size === 0) grid.cells.delete(entry.cell);
     entry.cell = undefined;
+    for (const key of entry.skillKeys) grid.placedBySkill.set(key, grid.placedBySkill.get(key)! - 1);
   }
 
   private gridOf(region: string): RegionGrid {
     let grid = this.regions.get(region);
-    if (!grid) this.regions.set(region, (grid = { cells: new Map(), unplaced: new Set(), all: new Set() }));
+    if (!grid) this.regions.set(region, (grid = { cells: new Map(), unplaced: new Set(), all: new Set(), placedBySkill: new Map() }));
     return grid;
   }
 
