@@ -177,9 +177,11 @@ export class TechnicianIndex {
       const col0 = Math.floor(at.lon / this.cellDegrees);
       // Rings nearer than the region's box are empty: start at the first one that touches it.
       const first = Math.max(0, box.minRow - row0, row0 - box.maxRow, box.minCol - col0, col0 - box.maxCol);
+      const skill = `${ticket.service}/${ticket.kind}`;
       for (let r = first; ; r++) {
         this.visitRing(grid, row0, col0, r, (e) => {
-          if (e.t.zone === ticket.zone || exclusionOf(e.t, ticket) !== undefined) return;
+          // Everyone in the grid is available (on duty, not off rota, under capacity): only the skill is left to check.
+          if (e.t.zone === ticket.zone || !e.skillKeys.includes(skill)) return;
           found.push({ technician: e.t, travel: this.travel(e.t.position!, at) });
         });
         if (found.length >= placedOthers) break; // every eligible one in the grid is found
