@@ -313,7 +313,7 @@ const su = stats(tUpdates);
 
 console.log(`\nDispatch decision latency (issue 5) — seed ${SEED}, node ${process.version}, ${new Date().toISOString()}, load average ${loadavg().map((l) => l.toFixed(1)).join(' ')} on ${cpus().length} cores`);
 console.log(
-  `${n(roster.length)} technicians in ${CITIES.length} regions (${Math.min(...regionSizes)}–${Math.max(...regionSizes)} per region), ${n(areas.length)} areas; ` +
+  `${n(roster.length)} technicians in ${CITIES.length === 1 ? '1 region' : `${CITIES.length} regions`} (${n(Math.min(...regionSizes))}–${n(Math.max(...regionSizes))} per region), ${n(areas.length)} areas; ` +
     `${n(ORDERS)} orders: ${n(warm)} placed before timing (${n(openBefore)} open, ${n(unassignedBefore)} unassignable), ${n(DECISIONS)} timed decisions`,
 );
 console.log(`index: cell ${CELL}°, k = ${K}, built in ${buildMs.toFixed(1)} ms; the ${n(warm)} untimed placements took ${(warmMs / 1000).toFixed(1)} s\n`);
