@@ -148,6 +148,16 @@ describe('TechnicianIndex: kept up to date one change at a time', () => {
     expect(index.size).toBe(1);
   });
 
+  it('is not changed behind its back by a caller that bumps the chosen technician’s count', () => {
+    const index = indexOf([tech('T-A', { dailyCapacity: 2, position: { lat: 30.251, lon: 120.15 } }), tech('T-B', { position: { lat: 30.35, lon: 120.15 } })]);
+    const s = selectFromIndex(index, ticket);
+    if (!s.assigned) throw new Error('expected an assignment');
+    s.technician.openAssignments++; // what TicketDispatcher does with the roster's object
+    index.assignmentPlaced(s.technician.technicianId);
+    expect(index.get('T-A')?.openAssignments).toBe(1);
+    expect(ids(index.nearestEligible(ticket, 1))).toEqual(['T-A']);
+  });
+
   it('keeps its own copy: changing the object it was given changes nothing', () => {
     const a = tech('T-A', { position: { lat: 30.251, lon: 120.15 } });
     const index = indexOf([a]);

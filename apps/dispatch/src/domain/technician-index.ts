@@ -319,6 +319,7 @@ const byRank = (a: RankedTechnician, b: RankedTechnician) => byTravelThenWorkloa
 /**
  * The index's answer as a Selection: the first candidate wins (the same technician as
  * TechnicianSelector.select over the same roster); the explanation lists the `k` considered.
+ * The caller records the assignment with `index.assignmentPlaced`.
  */
 export function selectFromIndex(index: TechnicianIndex, ticket: TicketToDispatch, k = 5): Selection {
   const ranked = index.nearestEligible(ticket, k);
@@ -327,7 +328,8 @@ export function selectFromIndex(index: TechnicianIndex, ticket: TicketToDispatch
     return { assigned: false, reason: `no on-duty technician skilled for ${work} with capacity left in zone ${ticket.zone} or region ${ticket.region}` };
   }
   const first = ranked[0]!;
-  const chosen = first.technician as TechnicianCandidate;
+  // A copy: a caller that bumps its open count (as TicketDispatcher does) must not bypass the grid; it calls assignmentPlaced.
+  const chosen: TechnicianCandidate = { ...first.technician };
   const rule = chosen.zone === ticket.zone ? 'zone-engineer' : 'region-fallback';
   const candidates = ranked.map((c) => consideredCandidate({ t: c.technician as TechnicianCandidate, travel: c.travel }));
   const ordering = Number.isFinite(first.travel) ? `nearest (${first.travel.toFixed(1)} min), then fewest open assignments` : 'fewest open assignments';
