@@ -8,7 +8,7 @@ SERVICES := deploy/local/services.sh
 # Use the connection settings of the running (or external) infrastructure.
 INFRA_ENV = eval "$$($(INFRA) env)"
 
-.PHONY: help deps build typecheck lint schemas unit infra-up topics up down status simulate test test-int test-e2e bench bench-intake bench-dispatch clean
+.PHONY: help deps build typecheck lint schemas unit infra-up topics up down status simulate test test-int test-e2e bench bench-intake bench-dispatch bench-dispatch-latency clean
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
@@ -70,7 +70,7 @@ test-e2e: build infra-up ## end-to-end tests: services as processes
 test: deps typecheck lint build infra-up ## the whole suite: gates, unit, integration, e2e
 	$(INFRA_ENV); npx jest --ci --runInBand
 
-bench: bench-intake bench-dispatch ## run the benchmarks (bench-intake, bench-dispatch)
+bench: bench-intake bench-dispatch bench-dispatch-latency ## run the benchmarks (bench-intake, bench-dispatch, bench-dispatch-latency)
 
 # Not a test: prints what it measured beside the targets. Uses KAFKA_BROKERS / DATABASE_URL (the
 # services' defaults when unset) and makes its own database and topic prefix, removed at the end.
@@ -83,6 +83,12 @@ bench-intake: build ## intake tickets/s and added latency beside the raw kafkajs
 bench-dispatch: build ## dispatch route quality on Solomon VRPTW: distance, windows missed, technicians vs optimum and greedy (BENCH_INSTANCES)
 	npx swc test/bench -d dist --quiet
 	node dist/test/bench/solomon-dispatch.js
+
+# No infrastructure either: dispatch's decision latency on a generated province (10,000 technicians,
+# 100,000 orders), TechnicianIndex beside the selector's scan of the region, in one run.
+bench-dispatch-latency: build ## dispatch decision latency p50/p95/p99: spatial index vs scan (BENCH_SEED, BENCH_TECHNICIANS, BENCH_ORDERS, BENCH_DECISIONS)
+	npx swc test/bench -d dist --quiet
+	node dist/test/bench/dispatch-latency.js
 
 clean: ## remove build output (keeps infrastructure data)
 	rm -rf dist coverage

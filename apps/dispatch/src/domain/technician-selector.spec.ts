@@ -99,4 +99,40 @@ describe('TechnicianSelector (domain.md §3: zone first, then region, balanced w
     expect(busy.assigned).toBe(false);
     expect(!busy.assigned && busy.reason).toContain('region hangzhou has 2 technicians: 1 off duty, 0 not skilled for broadband/repair, 1 at capacity');
   });
+
+  describe('nearest first, when the ticket and the technicians have positions', () => {
+    const at = { lat: 30.25, lon: 120.15 };
+    const near = { lat: 30.26, lon: 120.15 };
+    const far = { lat: 30.4, lon: 120.3 };
+
+    it('prefers the nearer zone engineer to the less loaded one, and says how far', () => {
+      const s = selector.select({ ...ticket, at }, [tech('T-FAR', { position: far, openAssignments: 0 }), tech('T-NEAR', { position: near, openAssignments: 3 })]);
+      if (!s.assigned) throw new Error('expected an assignment');
+      expect(s.technician.technicianId).toBe('T-NEAR');
+      expect(s.candidates.map((c) => c.technicianId)).toEqual(['T-NEAR', 'T-FAR']);
+      expect(s.candidates[0]!.travelMinutes).toBeCloseTo(2.9, 1);
+      expect(s.explanation).toContain('nearest (2.9 min), then fewest open assignments among 2 zone engineers');
+    });
+
+    it("still puts the zone's own engineer, however far, before a nearer technician of another zone", () => {
+      const s = selector.select({ ...ticket, at }, [tech('T-OTHER', { zone: 'xihu-08', position: near }), tech('T-ZONE', { position: far })]);
+      expect(s.assigned && s.technician.technicianId).toBe('T-ZONE');
+    });
+
+    it('breaks equal travel by workload, and ranks a technician without a position after every placed one', () => {
+      const s = selector.select({ ...ticket, zone: 'xihu-01', at }, [
+        tech('T-NOWHERE', { openAssignments: 0 }),
+        tech('T-BUSY', { position: near, openAssignments: 2 }),
+        tech('T-IDLE', { position: near, openAssignments: 1 }),
+      ]);
+      if (!s.assigned) throw new Error('expected an assignment');
+      expect(s.candidates.map((c) => c.technicianId)).toEqual(['T-IDLE', 'T-BUSY', 'T-NOWHERE']);
+      expect(s.candidates[2]).toEqual({ technicianId: 'T-NOWHERE', zone: 'xihu-07', openAssignments: 0 });
+    });
+
+    it('ignores positions when the ticket has none', () => {
+      const s = selector.select(ticket, [tech('T-NEAR', { position: near, openAssignments: 2 }), tech('T-FAR', { position: far, openAssignments: 1 })]);
+      expect(s.assigned && s.technician.technicianId).toBe('T-FAR');
+    });
+  });
 });
