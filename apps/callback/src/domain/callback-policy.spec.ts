@@ -5,10 +5,8 @@ import {
   chooseChannel,
   firstAttempt,
   hasExpired,
-  instantOfLocalTime,
   isInQuietHours,
   outsideQuietHours,
-  zoneOffsetMs,
   type CallbackPolicy,
 } from './callback-policy';
 
@@ -111,19 +109,6 @@ describe('quiet hours', () => {
 
   it('can be switched off', () => {
     expect(iso(outsideQuietHours(at('2026-11-24T18:00:00Z'), null, SHANGHAI))).toBe('2026-11-24T18:00:00.000Z');
-  });
-
-  it('follow the zone’s offset, with and without daylight saving', () => {
-    expect(zoneOffsetMs(at('2026-11-24T12:00:00Z'), SHANGHAI)).toBe(8 * 3_600_000);
-    expect(zoneOffsetMs(at('2026-01-15T12:00:00Z'), 'Europe/Berlin')).toBe(3_600_000);
-    expect(zoneOffsetMs(at('2026-07-15T12:00:00Z'), 'Europe/Berlin')).toBe(2 * 3_600_000);
-  });
-
-  it('place a wall time skipped by the spring change after the gap', () => {
-    // 02:30 does not exist in Berlin on 29 March 2026; it reads as 03:30 CEST = 01:30Z.
-    expect(iso(instantOfLocalTime(2026, 3, 29, 150, 'Europe/Berlin'))).toBe('2026-03-29T01:30:00.000Z');
-    // 02:30 happens twice on 25 October 2026: the first time, still CEST (00:30Z).
-    expect(iso(instantOfLocalTime(2026, 10, 25, 150, 'Europe/Berlin'))).toBe('2026-10-25T00:30:00.000Z');
   });
 });
 

@@ -1,3 +1,5 @@
+import { instantOfLocalTime, isTimeZone, wallClockAt } from '@switchboard/time';
+
 /**
  * The callback policy (domain.md §5, issue 7 "Scheduling the callback"): after a ticket is handled
  * the centre contacts the customer "at a suitable time and in a suitable way" (003 §7, 000 §8.3),
@@ -126,72 +128,10 @@ export function checkCallbackPolicy(policy: CallbackPolicy, timeZone?: string): 
   } else if (policy.delayAfterResolutionMs >= policy.validityMs) {
     add('delayAfterResolutionMs', 'CALLBACK_POLICY.DELAY_OUTLASTS_VALIDITY', `the first attempt (${policy.delayAfterResolutionMs} ms after resolution) would fall after the callback closes (${policy.validityMs} ms)`);
   }
-  if (timeZone !== undefined && !isKnownTimeZone(timeZone)) {
+  if (timeZone !== undefined && !isTimeZone(timeZone)) {
     add('timeZone', 'CALLBACK_POLICY.UNKNOWN_TIME_ZONE', `not an IANA time zone this runtime knows: ${JSON.stringify(timeZone)}`);
   }
   return problems;
-}
-
-// ---------------------------------------------------------------------------------------------
-// Time zones (Intl, no dependency)
-
-const formatters = new Map<string, Intl.DateTimeFormat>();
-
-function formatterFor(timeZone: string): Intl.DateTimeFormat {
-  let f = formatters.get(timeZone);
-  if (!f) {
-    f = new Intl.DateTimeFormat('en-US', { timeZone, hourCycle: 'h23', year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: 'numeric', second: 'numeric' });
-    formatters.set(timeZone, f);
-  }
-  return f;
-}
-
-export function isKnownTimeZone(timeZone: string): boolean {
-  try {
-    formatterFor(timeZone);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-interface WallClock {
-  year: number;
-  month: number;
-  day: number;
-  hour: number;
-  minute: number;
-  second: number;
-}
-
-function wallClockAt(at: Date, timeZone: string): WallClock {
-  const parts = formatterFor(timeZone).formatToParts(at);
-  const get = (type: Intl.DateTimeFormatPartTypes) => Number(parts.find((p) => p.type === type)!.value);
-  return { year: get('year'), month: get('month'), day: get('day'), hour: get('hour'), minute: get('minute'), second: get('second') };
-}
-
-/** The zone's offset from UTC at an instant, in ms (+08:00 → 28 800 000); follows DST. */
-export function zoneOffsetMs(at: Date, timeZone: string): number {
-  const w = wallClockAt(at, timeZone);
-  const asUtc = Date.UTC(w.year, w.month - 1, w.day, w.hour, w.minute, w.second);
-  return asUtc - Math.floor(at.getTime() / 1000) * 1000;
-}
-
-/**
- * The instant a local wall-clock time names in a zone. A time skipped by a DST change (02:30 on a
- * spring-forward night) moves forward by the gap; a repeated one (autumn) is its first occurrence.
- */
-export function instantOfLocalTime(year: number, month: number, day: number, minutesOfDay: number, timeZone: string): Date {
-  const wall = Date.UTC(year, month - 1, day, 0, minutesOfDay);
-  // The offsets in force half a day either side (time zones change at most once in that span).
-  const before = zoneOffsetMs(new Date(wall - DAY_MS / 2), timeZone);
-  const after = zoneOffsetMs(new Date(wall + DAY_MS / 2), timeZone);
-  const first = wall - before;
-  if (zoneOffsetMs(new Date(first), timeZone) === before) return new Date(first);
-  const second = wall - after;
-  if (zoneOffsetMs(new Date(second), timeZone) === after) return new Date(second);
-  // Skipped by the change: `first` reads as the wall time plus the gap.
-  return new Date(first);
 }
 
 const minutesOf = (t: LocalTime): number => Number(t.slice(0, 2)) * 60 + Number(t.slice(3, 5));

@@ -1,3 +1,5 @@
+import { localDateOf } from '@switchboard/time';
+
 /**
  * The rest rota (domain.md §3, issue 5 "People and places"): every technician of a group rests at
  * least one day a week, about one technician of the group rests each day, and approved absences
@@ -79,9 +81,7 @@ export function isIsoWeek(week: string): boolean {
 
 /** The business date of an instant: the local calendar date in the dispatch centre's time zone. */
 export function businessDate(now: Date, timeZone: string): IsoDate {
-  const parts = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).formatToParts(now);
-  const get = (t: string) => parts.find((p) => p.type === t)!.value;
-  return `${get('year')}-${get('month')}-${get('day')}`;
+  return localDateOf(now, timeZone);
 }
 
 /**

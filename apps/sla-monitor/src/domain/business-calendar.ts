@@ -1,3 +1,5 @@
+import { isTimeZone, zoneOffsetMs } from '@switchboard/time';
+
 /**
  * Business calendars for SLA clocks (domain.md §4: "within 1 working day" (000) — so calendars with
  * working days matter; issue 6). A calendar is an IANA time zone plus either `24x7` or weekly opening
@@ -98,45 +100,6 @@ const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 const MONTH_DAY = /^(\d{2})-(\d{2})$/;
 
 type Span = readonly [number, number];
-
-const formatters = new Map<string, Intl.DateTimeFormat>();
-
-function formatterFor(timeZone: string): Intl.DateTimeFormat {
-  let f = formatters.get(timeZone);
-  if (!f) {
-    f = new Intl.DateTimeFormat('en-US', {
-      timeZone,
-      hourCycle: 'h23',
-      year: 'numeric',
-      month: 'numeric',
-      day: 'numeric',
-      hour: 'numeric',
-      minute: 'numeric',
-      second: 'numeric',
-    });
-    formatters.set(timeZone, f);
-  }
-  return f;
-}
-
-export function isTimeZone(timeZone: unknown): boolean {
-  if (typeof timeZone !== 'string' || timeZone.trim() === '') return false;
-  try {
-    formatterFor(timeZone);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-/** The zone's offset from UTC at an instant, in milliseconds (Asia/Shanghai: +8 h). */
-export function zoneOffsetMs(timeZone: string, instant: number): number {
-  const wall = { year: 0, month: 1, day: 1, hour: 0, minute: 0, second: 0 };
-  for (const part of formatterFor(timeZone).formatToParts(instant)) {
-    if (part.type in wall) wall[part.type as keyof typeof wall] = Number(part.value);
-  }
-  return Date.UTC(wall.year, wall.month - 1, wall.day, wall.hour, wall.minute, wall.second) - Math.floor(instant / 1000) * 1000;
-}
 
 /** Minutes since midnight of `HH:MM` (0..1440), or null. */
 function minutesOf(hh: string, mm: string): number | null {
