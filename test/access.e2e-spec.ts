@@ -1,0 +1,258 @@
+import { createHash, randomUUID } from 'node:crypto';
+import { ticketReceivedExample, type TicketReceived } from '@switchboard/contracts';
+import { waitFor } from '@switchboard/testing';
+import { startService, TEST_API_KEY, type RunningService } from './support/service-process';
+
+const WAIT = { timeoutMs: 30_000 };
+
+interface ApiKeyView {
+  id: string;
+  name: string;
+  source: string;
+  role: string;
+  regions: string[] | null;
+  operations: string[] | null;
+  rateLimitPerMinute: number | null;
+  revokedAt: string | null;
+}
+interface AuditRow {
+  keyId: string | null;
+  keyName: string | null;
+  role: string | null;
+  method: string;
+  path: string;
+  operationId: string | null;
+  status: number;
+  remoteAddress: string | null;
+  userAgent: string | null;
+  at: string;
+}
+interface ErrorBody {
+  error: string;
+  message: string;
+  reasons?: { path: string; message: string }[];
+}
+
+/**
+ * Issue 9, "Access", through the real gateway (and intake, for tickets to read back): admins make
+ * scoped, rate-limited API keys and revoke them; the guard holds each key to its role's operations
+ * and its regions; a key over its limit gets 429 with Retry-After; every command lands in the audit log.
+ */
+describe('access: API keys, scopes, rate limits and the audit log (gateway + intake)', () => {
+  let gateway: RunningService;
+  let intake: RunningService;
+  const run = randomUUID().slice(0, 8);
+  // This file's own regions and user agent: nothing of another test file matches them.
+  const regionA = `ac-a-${run}`;
+  const regionB = `ac-b-${run}`;
+  const userAgent = `access-e2e/${run}`;
+
+  beforeAll(async () => {
+    [gateway, intake] = await Promise.all([startService('gateway', 18950), startService('intake', 18951)]);
+  });
+
+  afterAll(async () => {
+    await Promise.all([gateway?.stop('SIGTERM'), intake?.stop('SIGTERM')]);
+  });
+
+  const call = (key: string | undefined, method: string, path: string, body?: unknown) =>
+    fetch(gateway.url(path), {
+      method,
+      headers: { ...(key ? { authorization: `Bearer ${key}` } : {}), 'content-type': 'application/json', 'user-agent': userAgent },
+      ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
+    });
+  const admin = (method: string, path: string, body?: unknown) => call(TEST_API_KEY, method, path, body);
+
+  async function createKey(body: Record<string, unknown>): Promise<{ key: string; apiKey: ApiKeyView }> {
+    const res = await admin('POST', '/v1/api-keys', body);
+    expect(res.status).toBe(201);
+    return (await res.json()) as { key: string; apiKey: ApiKeyView };
+  }
+
+  function ticket(region: string, over: Partial<TicketReceived> = {}): TicketReceived {
+    return { ...ticketReceivedExample, externalId: `AC-${run}-${randomUUID().slice(0, 8)}`, location: { ...ticketReceivedExample.location, region }, ...over };
+  }
+
+  /** The ticket as the admin key reads it, once intake has accepted it. */
+  async function accepted(ticketId: string): Promise<void> {
+    await waitFor(async () => (await admin('GET', `/v1/tickets/${ticketId}`)).status === 200, { ...WAIT, message: `ticket ${ticketId} in the read model` });
+  }
+
+  describe('key management (admins only)', () => {
+    it('creates a key shown once, lists keys without the key or its hash, and refuses the same calls from a non-admin key (403 with a reason)', async () => {
+      const { key, apiKey } = await createKey({ name: `call centre ${run}`, source: `call-centre/${run}`, role: 'channel', regions: [regionA] });
+      expect(key).toMatch(/^sb_[A-Za-z0-9_-]{40,}$/);
+      expect(apiKey).toMatchObject({ name: `call centre ${run}`, role: 'channel', regions: [regionA], operations: null, rateLimitPerMinute: 600, revokedAt: null });
+
+      const list = await admin('GET', '/v1/api-keys');
+      expect(list.status).toBe(200);
+      const text = await list.text();
+      const items = (JSON.parse(text) as { items: ApiKeyView[] }).items;
+      expect(items.find((k) => k.id === apiKey.id)).toMatchObject({ name: `call centre ${run}`, source: `call-centre/${run}` });
+      expect(text).not.toContain(key);
+      expect(text).not.toContain(createHash('sha256').update(key).digest('hex'));
+
+      for (const [method, path] of [
+        ['POST', '/v1/api-keys'],
+        ['GET', '/v1/api-keys'],
+        ['POST', `/v1/api-keys/${apiKey.id}/revoke`],
+        ['GET', '/v1/audit'],
+      ] as const) {
+        const res = await call(key, method, path, method === 'POST' ? { name: 'mine', source: 'x', role: 'admin' } : undefined);
+        expect(`${method} ${path} ${res.status}`).toBe(`${method} ${path} 403`);
+        const body = (await res.json()) as ErrorBody;
+        expect(body.error).toBe('AUTH.FORBIDDEN');
+        expect(body.message).toMatch(/a channel key may not call/);
+      }
+    });
+
+    it('refuses an unknown role, an unknown or out-of-role operationId and a bad region list (422, a reason each)', async () => {
+      const cases: [Record<string, unknown>, string, RegExp][] = [
+        [{ name: 'x', source: 'x/1', role: 'root' }, 'role', /admin|channel|bi|ops/],
+        [{ name: 'x', source: 'x/1', role: 'bi', operations: ['listTickets', 'dropTables'] }, 'operations.1', /unknown operationId "dropTables"/],
+        [{ name: 'x', source: 'x/1', role: 'bi', operations: ['submitTicket'] }, 'operations.0', /a bi key may not call submitTicket/],
+        [{ name: 'x', source: 'x/1', role: 'channel', regions: [] }, 'regions', /./],
+        [{ name: 'x', source: 'x/1', role: 'channel', regions: ['hangzhou', 'hangzhou'] }, 'regions', /each region once/],
+        [{ name: 'x', source: 'x/1', role: 'channel', regions: ['hang zhou'] }, 'regions.0', /letters, digits/],
+        [{ name: 'x', source: 'x/1', role: 'admin', regions: ['hangzhou'] }, 'regions', /admin key acts on every region/],
+        [{ name: 'x', source: 'x/1', role: 'ops', rateLimitPerMinute: 0 }, 'rateLimitPerMinute', /./],
+        [{ name: 'x', source: 'x/1', role: 'ops', keyHash: 'abc' }, '', /keyHash/],
+      ];
+      for (const [body, path, message] of cases) {
+        const res = await admin('POST', '/v1/api-keys', body);
+        expect(res.status).toBe(422);
+        const error = (await res.json()) as ErrorBody;
+        expect(error.error).toBe('VALIDATION_FAILED');
+        const reason = error.reasons!.find((r) => r.path === path || (path === '' && message.test(r.message)));
+        expect(`${JSON.stringify(body)}: ${reason?.message ?? 'no reason at ' + path}`).toMatch(message);
+      }
+    });
+
+    it('revokes a key: 401 at once, a second revoke is 409, an unknown key 404', async () => {
+      const { key, apiKey } = await createKey({ name: `bi ${run}`, source: `bi/${run}`, role: 'bi' });
+      expect((await call(key, 'GET', '/v1/tickets')).status).toBe(200);
+
+      const revoked = await admin('POST', `/v1/api-keys/${apiKey.id}/revoke`);
+      expect(revoked.status).toBe(200);
+      expect(((await revoked.json()) as ApiKeyView).revokedAt).not.toBeNull();
+
+      const refused = await call(key, 'GET', '/v1/tickets');
+      expect(refused.status).toBe(401);
+      expect(((await refused.json()) as ErrorBody).error).toBe('AUTH.INVALID_KEY');
+
+      const again = await admin('POST', `/v1/api-keys/${apiKey.id}/revoke`);
+      expect(again.status).toBe(409);
+      expect(((await again.json()) as ErrorBody).error).toBe('API_KEY.ALREADY_REVOKED');
+      const unknown = await admin('POST', `/v1/api-keys/${randomUUID()}/revoke`);
+      expect(unknown.status).toBe(404);
+      expect(((await unknown.json()) as ErrorBody).error).toBe('API_KEY.NOT_FOUND');
+    });
+  });
+
+  describe('scopes', () => {
+    it("holds a key to its role's operations, narrowed by its own list", async () => {
+      const bi = await createKey({ name: `bi reader ${run}`, source: `bi/${run}`, role: 'bi' });
+      expect((await call(bi.key, 'GET', '/v1/incidents')).status).toBe(200);
+      const submit = await call(bi.key, 'POST', '/v1/tickets', ticket(regionA));
+      expect(submit.status).toBe(403);
+      expect(await submit.json()).toEqual({ error: 'AUTH.FORBIDDEN', message: 'a bi key may not call submitTicket' });
+
+      const narrow = await createKey({ name: `ops narrow ${run}`, source: `ops/${run}`, role: 'ops', operations: ['getTicket', 'listKnownIssues'] });
+      expect((await call(narrow.key, 'GET', '/v1/known-issues')).status).toBe(200);
+      const list = await call(narrow.key, 'GET', '/v1/tickets');
+      expect(list.status).toBe(403);
+      expect(((await list.json()) as ErrorBody).message).toBe('this key is limited to getTicket, listKnownIssues');
+    });
+
+    it("lets a region-scoped key submit and read only its regions' tickets: 403 on submit, 404 and absent from lists on read", async () => {
+      const scoped = await createKey({ name: `region a ${run}`, source: `call-centre/a-${run}`, role: 'channel', regions: [regionA] });
+
+      const elsewhere = await call(scoped.key, 'POST', '/v1/tickets', ticket(regionB));
+      expect(elsewhere.status).toBe(403);
+      expect(((await elsewhere.json()) as ErrorBody).error).toBe('AUTH.REGION_NOT_ALLOWED');
+
+      const own = await call(scoped.key, 'POST', '/v1/tickets', ticket(regionA));
+      expect(own.status).toBe(202);
+      const ownId = ((await own.json()) as { ticketId: string }).ticketId;
+      const other = await admin('POST', '/v1/tickets', ticket(regionB));
+      expect(other.status).toBe(202);
+      const otherId = ((await other.json()) as { ticketId: string }).ticketId;
+      await Promise.all([accepted(ownId), accepted(otherId)]);
+
+      expect((await call(scoped.key, 'GET', `/v1/tickets/${ownId}`)).status).toBe(200);
+      const hidden = await call(scoped.key, 'GET', `/v1/tickets/${otherId}`);
+      expect(hidden.status).toBe(404);
+      expect(((await hidden.json()) as ErrorBody).error).toBe('TICKET.NOT_FOUND');
+
+      const listB = (await (await call(scoped.key, 'GET', `/v1/tickets?region=${regionB}`)).json()) as { items: { id: string }[]; total: number };
+      expect(listB).toMatchObject({ items: [], total: 0 });
+      const listAll = (await (await call(scoped.key, 'GET', '/v1/tickets?limit=200')).json()) as { items: { id: string; region: string }[] };
+      expect(listAll.items.map((t) => t.id)).toContain(ownId);
+      expect(listAll.items.filter((t) => t.region !== regionA)).toEqual([]);
+    });
+  });
+
+  describe('rate limit', () => {
+    it('answers a key over its requests a minute with 429 AUTH.RATE_LIMITED and Retry-After in seconds, and no other key is affected', async () => {
+      const tiny = await createKey({ name: `tiny ${run}`, source: `bi/tiny-${run}`, role: 'bi', rateLimitPerMinute: 2 });
+      expect(tiny.apiKey.rateLimitPerMinute).toBe(2);
+      expect((await call(tiny.key, 'GET', '/v1/incidents')).status).toBe(200);
+      expect((await call(tiny.key, 'GET', '/v1/incidents')).status).toBe(200);
+      const over = await call(tiny.key, 'GET', '/v1/incidents');
+      expect(over.status).toBe(429);
+      expect(((await over.json()) as ErrorBody).error).toBe('AUTH.RATE_LIMITED');
+      // Two a minute: the next request is allowed about 30 s after the first.
+      const retryAfter = Number(over.headers.get('retry-after'));
+      expect(Number.isInteger(retryAfter)).toBe(true);
+      expect(retryAfter).toBeGreaterThanOrEqual(1);
+      expect(retryAfter).toBeLessThanOrEqual(30);
+      expect((await admin('GET', '/v1/incidents')).status).toBe(200);
+    });
+  });
+
+  describe('audit log', () => {
+    it('records every command, accepted or refused, with who, what, when and from where, never the body; reads are not recorded', async () => {
+      const since = new Date(Date.now() - 1000).toISOString();
+      const caller = await createKey({ name: `audited ${run}`, source: `call-centre/audit-${run}`, role: 'channel', regions: [regionA] });
+      const submitted = ticket(regionA, { summary: `secret-summary-${run}` });
+      expect((await call(caller.key, 'POST', '/v1/tickets', submitted)).status).toBe(202);
+      expect((await call(caller.key, 'POST', '/v1/tickets', { ...submitted, kind: 'teleport' })).status).toBe(422);
+      expect((await call(caller.key, 'POST', '/v1/known-issues', {})).status).toBe(403);
+      expect((await call(caller.key, 'GET', '/v1/tickets')).status).toBe(200);
+      expect((await call(undefined, 'POST', '/v1/tickets', submitted)).status).toBe(401);
+
+      const mine = await waitFor(
+        async () => {
+          const res = await admin('GET', `/v1/audit?keyId=${caller.apiKey.id}&limit=50`);
+          const rows = ((await res.json()) as { items: AuditRow[] }).items;
+          return rows.length >= 3 ? rows : undefined;
+        },
+        { ...WAIT, message: 'the audit log entries of the key' },
+      );
+      expect(mine.map((r) => [r.method, r.path, r.operationId, r.status])).toEqual([
+        ['POST', '/v1/known-issues', 'openKnownIssue', 403],
+        ['POST', '/v1/tickets', 'submitTicket', 422],
+        ['POST', '/v1/tickets', 'submitTicket', 202],
+      ]);
+      for (const row of mine) {
+        expect(row).toMatchObject({ keyId: caller.apiKey.id, keyName: `audited ${run}`, role: 'channel', userAgent });
+        expect(row.remoteAddress).toMatch(/127\.0\.0\.1/);
+        expect(row.at >= since).toBe(true);
+      }
+
+      // The refused request without a key, and the admin's key creation, are there too.
+      const all = await waitFor(
+        async () => {
+          const rows = ((await (await admin('GET', '/v1/audit?limit=500')).json()) as { items: AuditRow[] }).items.filter((r) => r.userAgent === userAgent);
+          return rows.some((r) => r.keyId === null && r.status === 401) ? rows : undefined;
+        },
+        { ...WAIT, message: 'the 401 in the audit log' },
+      );
+      expect(all.find((r) => r.keyId === null && r.status === 401)).toMatchObject({ method: 'POST', path: '/v1/tickets', operationId: 'submitTicket', keyName: null, role: null });
+      expect(all.some((r) => r.operationId === 'createApiKey' && r.status === 201 && r.role === 'admin')).toBe(true);
+      expect(all.every((r) => r.method !== 'GET')).toBe(true);
+      expect(JSON.stringify(all)).not.toContain(`secret-summary-${run}`);
+      expect(JSON.stringify(all)).not.toContain(ticketReceivedExample.customer.phone);
+    });
+  });
+});
