@@ -111,11 +111,11 @@ describe('access: API keys, scopes, rate limits and the audit log (gateway + int
         [{ name: 'x', source: 'x/1', role: 'root' }, 'role', /admin|channel|bi|ops/],
         [{ name: 'x', source: 'x/1', role: 'bi', operations: ['listTickets', 'dropTables'] }, 'operations.1', /unknown operationId "dropTables"/],
         [{ name: 'x', source: 'x/1', role: 'bi', operations: ['submitTicket'] }, 'operations.0', /a bi key may not call submitTicket/],
-        [{ name: 'x', source: 'x/1', role: 'channel', regions: [] }, 'regions', /./],
+        [{ name: 'x', source: 'x/1', role: 'channel', regions: [] }, 'regions', /too small/i],
         [{ name: 'x', source: 'x/1', role: 'channel', regions: ['hangzhou', 'hangzhou'] }, 'regions', /each region once/],
         [{ name: 'x', source: 'x/1', role: 'channel', regions: ['hang zhou'] }, 'regions.0', /letters, digits/],
         [{ name: 'x', source: 'x/1', role: 'admin', regions: ['hangzhou'] }, 'regions', /admin key acts on every region/],
-        [{ name: 'x', source: 'x/1', role: 'ops', rateLimitPerMinute: 0 }, 'rateLimitPerMinute', /./],
+        [{ name: 'x', source: 'x/1', role: 'ops', rateLimitPerMinute: 0 }, 'rateLimitPerMinute', /too small/i],
         [{ name: 'x', source: 'x/1', role: 'ops', keyHash: 'abc' }, '', /keyHash/],
       ];
       for (const [body, path, message] of cases) {
@@ -124,7 +124,7 @@ describe('access: API keys, scopes, rate limits and the audit log (gateway + int
         const error = (await res.json()) as ErrorBody;
         expect(error.error).toBe('VALIDATION_FAILED');
         const reason = error.reasons!.find((r) => r.path === path || (path === '' && message.test(r.message)));
-        expect(`${JSON.stringify(body)}: ${reason?.message ?? 'no reason at ' + path}`).toMatch(message);
+        expect(reason?.message ?? `(no reason at "${path}")`).toMatch(message);
       }
     });
 
