@@ -1,4 +1,5 @@
 import { createHash, randomUUID } from 'node:crypto';
+import type { ReadableStreamReadResult } from 'node:stream/web';
 import { ticketReceivedExample, type TicketReceived } from '@switchboard/contracts';
 import { waitFor } from '@switchboard/testing';
 import { startService, TEST_API_KEY, type RunningService } from './support/service-process';
@@ -76,6 +77,25 @@ describe('access: API keys, scopes, rate limits and the audit log (gateway + int
   /** The ticket as the admin key reads it, once intake has accepted it. */
   async function accepted(ticketId: string): Promise<void> {
     await waitFor(async () => (await admin('GET', `/v1/tickets/${ticketId}`)).status === 200, { ...WAIT, message: `ticket ${ticketId} in the read model` });
+  }
+
+
+  /** A live `GET /v1/stream` read in the background; `text()` is everything received so far. */
+  async function openStream(key: string): Promise<{ text: () => string; close: () => void }> {
+    const controller = new AbortController();
+    const res = await fetch(gateway.url('/v1/stream'), { headers: { authorization: `Bearer ${key}` }, signal: controller.signal });
+    expect(res.status).toBe(200);
+    const reader = res.body!.getReader();
+    const decoder = new TextDecoder();
+    let text = '';
+    void (async () => {
+      for (;;) {
+        const chunk: ReadableStreamReadResult<Uint8Array> = await reader.read();
+        if (chunk.done) return;
+        text += decoder.decode(chunk.value, { stream: true });
+      }
+    })().catch(() => undefined);
+    return { text: () => text, close: () => controller.abort() };
   }
 
   describe('key management (admins only)', () => {
@@ -189,6 +209,23 @@ describe('access: API keys, scopes, rate limits and the audit log (gateway + int
       const listAll = (await (await call(scoped.key, 'GET', '/v1/tickets?limit=200')).json()) as { items: { id: string; region: string }[] };
       expect(listAll.items.map((t) => t.id)).toContain(ownId);
       expect(listAll.items.filter((t) => t.region !== regionA)).toEqual([]);
+    });
+
+    it("streams a region-scoped key only its regions' events", async () => {
+      const scoped = await createKey({ name: `stream a ${run}`, source: `bi/stream-${run}`, role: 'bi', regions: [regionA] });
+      const [mine, all] = await Promise.all([openStream(scoped.key), openStream(TEST_API_KEY)]);
+      try {
+        // B first, and seen by the admin's stream, before A: the hub sends in order, so when A reaches the scoped stream B would have too.
+        const b = ((await (await admin('POST', '/v1/tickets', ticket(regionB))).json()) as { ticketId: string }).ticketId;
+        await waitFor(() => all.text().includes(b), { ...WAIT, message: "region B's ticket on the admin's stream" });
+        const a = ((await (await admin('POST', '/v1/tickets', ticket(regionA))).json()) as { ticketId: string }).ticketId;
+        await waitFor(() => mine.text().includes(a), { ...WAIT, message: "region A's ticket on the scoped stream" });
+        expect(mine.text()).toContain('event: ticket.accepted');
+        expect(mine.text()).not.toContain(b);
+      } finally {
+        mine.close();
+        all.close();
+      }
     });
   });
 
