@@ -1,6 +1,6 @@
 import { createHash, randomUUID } from 'node:crypto';
 import type { ReadableStreamReadResult } from 'node:stream/web';
-import { ticketReceivedExample, type TicketReceived } from '@switchboard/contracts';
+import { knownIssueOpenExample, ticketReceivedExample, type TicketReceived } from '@switchboard/contracts';
 import { waitFor } from '@switchboard/testing';
 import { startService, TEST_API_KEY, type RunningService } from './support/service-process';
 
@@ -49,7 +49,11 @@ describe('access: API keys, scopes, rate limits and the audit log (gateway + int
   const userAgent = `access-e2e/${run}`;
 
   beforeAll(async () => {
-    [gateway, intake] = await Promise.all([startService('gateway', 18950), startService('intake', 18951)]);
+    [gateway, intake] = await Promise.all([
+      startService('gateway', 18950),
+      // IPTV repairs wait in the remote support queue for 30 minutes: long enough to act on them.
+      startService('intake', 18951, { REMOTE_SUPPORT_KINDS: 'repair:iptv', REMOTE_SUPPORT_HOLD_MINUTES: '30' }),
+    ]);
   });
 
   afterAll(async () => {
@@ -209,6 +213,64 @@ describe('access: API keys, scopes, rate limits and the audit log (gateway + int
       const listAll = (await (await call(scoped.key, 'GET', '/v1/tickets?limit=200')).json()) as { items: { id: string; region: string }[] };
       expect(listAll.items.map((t) => t.id)).toContain(ownId);
       expect(listAll.items.filter((t) => t.region !== regionA)).toEqual([]);
+    });
+
+
+    it("keeps a region-scoped ops key to its regions' known issues: 403 on opening elsewhere, another region's absent (404, not listed)", async () => {
+      const ops = await createKey({ name: `ops a ${run}`, source: `noc/a-${run}`, role: 'ops', regions: [regionA] });
+      // Only a zone no ticket of this file uses, and a service none submits: the issue answers nothing here.
+      const issue = (region: string) => {
+        const { kind, startsAt, explanation, expectedFixAt } = knownIssueOpenExample;
+        return { kind, startsAt, explanation, expectedFixAt, services: ['fixed'], area: { region, zones: [`kz-${run}`], cells: [] } };
+      };
+      const elsewhere = await call(ops.key, 'POST', '/v1/known-issues', issue(regionB));
+      expect(elsewhere.status).toBe(403);
+      expect(((await elsewhere.json()) as ErrorBody).error).toBe('AUTH.REGION_NOT_ALLOWED');
+      const own = await call(ops.key, 'POST', '/v1/known-issues', issue(regionA));
+      expect(own.status).toBe(202);
+      const ownId = ((await own.json()) as { knownIssueId: string }).knownIssueId;
+      const other = await admin('POST', '/v1/known-issues', issue(regionB));
+      expect(other.status).toBe(202);
+      const otherId = ((await other.json()) as { knownIssueId: string }).knownIssueId;
+      for (const id of [ownId, otherId]) {
+        await waitFor(async () => (await admin('GET', `/v1/known-issues/${id}`)).status === 200, { ...WAIT, message: `known issue ${id} opened` });
+      }
+
+      expect((await call(ops.key, 'GET', `/v1/known-issues/${ownId}`)).status).toBe(200);
+      const hidden = await call(ops.key, 'GET', `/v1/known-issues/${otherId}`);
+      expect(hidden.status).toBe(404);
+      expect(((await hidden.json()) as ErrorBody).error).toBe('KNOWN_ISSUE.NOT_FOUND');
+      const close = await call(ops.key, 'POST', `/v1/known-issues/${otherId}/close`, {});
+      expect(close.status).toBe(404);
+      const listed = (await (await call(ops.key, 'GET', '/v1/known-issues?limit=200&state=open')).json()) as { items: { id: string; region: string }[]; total: number };
+      expect(listed.items.map((k) => k.id)).toContain(ownId);
+      expect(listed.items.filter((k) => k.region !== regionA)).toEqual([]);
+      expect((await admin('GET', `/v1/known-issues/${otherId}`)).status).toBe(200);
+    });
+
+    it("shows a region-scoped ops key only its regions' remote support queue, and another region's held ticket is absent to act on (404)", async () => {
+      const ops = await createKey({ name: `agent a ${run}`, source: `agents/a-${run}`, role: 'ops', regions: [regionA] });
+      const held = async (region: string) => {
+        const res = await admin('POST', '/v1/tickets', ticket(region, { service: 'iptv', kind: 'repair' }));
+        expect(res.status).toBe(202);
+        return ((await res.json()) as { ticketId: string }).ticketId;
+      };
+      const [inA, inB] = [await held(regionA), await held(regionB)];
+      for (const [id, region] of [[inA, regionA], [inB, regionB]] as const) {
+        await waitFor(
+          async () => ((await (await admin('GET', `/v1/remote-support?region=${region}`)).json()) as { items: { ticketId: string }[] }).items.some((t) => t.ticketId === id),
+          { ...WAIT, message: `ticket ${id} in the remote support queue` },
+        );
+      }
+
+      const queue = (await (await call(ops.key, 'GET', '/v1/remote-support?limit=200')).json()) as { items: { ticketId: string; region: string }[] };
+      expect(queue.items.map((t) => t.ticketId)).toContain(inA);
+      expect(queue.items.filter((t) => t.region !== regionA)).toEqual([]);
+
+      const other = await call(ops.key, 'POST', `/v1/remote-support/${inB}/release`, { note: 'not mine' });
+      expect(other.status).toBe(404);
+      expect(((await other.json()) as ErrorBody).error).toBe('REMOTE_SUPPORT.NOT_FOUND');
+      expect((await call(ops.key, 'POST', `/v1/remote-support/${inA}/release`, { note: 'needs a visit' })).status).toBe(202);
     });
 
     it("streams a region-scoped key only its regions' events", async () => {
