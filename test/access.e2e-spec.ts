@@ -1,7 +1,9 @@
 import { createHash, randomUUID } from 'node:crypto';
 import type { ReadableStreamReadResult } from 'node:stream/web';
-import { knownIssueOpenExample, ticketReceivedExample, type TicketReceived } from '@switchboard/contracts';
-import { waitFor } from '@switchboard/testing';
+import type { Kafka, Producer } from 'kafkajs';
+import { incidentOpenedExample, knownIssueOpenExample, makeEvent, ticketReceivedExample, Topics, type TicketReceived } from '@switchboard/contracts';
+import { createKafka, physicalTopic } from '@switchboard/messaging';
+import { testInfra, waitFor } from '@switchboard/testing';
 import { startService, TEST_API_KEY, type RunningService } from './support/service-process';
 
 const WAIT = { timeoutMs: 30_000 };
@@ -42,6 +44,8 @@ interface ErrorBody {
 describe('access: API keys, scopes, rate limits and the audit log (gateway + intake)', () => {
   let gateway: RunningService;
   let intake: RunningService;
+  let kafka: Kafka;
+  let producer: Producer;
   const run = randomUUID().slice(0, 8);
   // This file's own regions and user agent: nothing of another test file matches them.
   const regionA = `ac-a-${run}`;
@@ -49,6 +53,9 @@ describe('access: API keys, scopes, rate limits and the audit log (gateway + int
   const userAgent = `access-e2e/${run}`;
 
   beforeAll(async () => {
+    kafka = createKafka({ brokers: testInfra().kafkaBrokers, clientId: 'access-e2e' });
+    producer = kafka.producer({ allowAutoTopicCreation: false });
+    await producer.connect();
     [gateway, intake] = await Promise.all([
       startService('gateway', 18950),
       // IPTV repairs wait in the remote support queue for 30 minutes: long enough to act on them.
@@ -58,6 +65,7 @@ describe('access: API keys, scopes, rate limits and the audit log (gateway + int
 
   afterAll(async () => {
     await Promise.all([gateway?.stop('SIGTERM'), intake?.stop('SIGTERM')]);
+    await producer?.disconnect();
   });
 
   const call = (key: string | undefined, method: string, path: string, body?: unknown) =>
@@ -273,6 +281,30 @@ describe('access: API keys, scopes, rate limits and the audit log (gateway + int
       expect((await call(ops.key, 'POST', `/v1/remote-support/${inA}/release`, { note: 'needs a visit' })).status).toBe(202);
     });
 
+    it("keeps a region-scoped ops key to its regions' incidents: another region's is absent to read and to resolve (404), and not listed", async () => {
+      const ops = await createKey({ name: `incidents a ${run}`, source: `noc/inc-${run}`, role: 'ops', regions: [regionA] });
+      // As intake announces an incident it opened (its detection is intake's own test).
+      const opened = (region: string) => {
+        const incidentId = `inc-${region}`;
+        const data = { ...incidentOpenedExample, incidentId, region, ticketIds: incidentOpenedExample.ticketIds.map(() => randomUUID()), openedAt: new Date().toISOString() };
+        return makeEvent('incident.opened', data, { source: 'intake', subject: incidentId, time: new Date() });
+      };
+      const [inA, inB] = [opened(regionA), opened(regionB)];
+      await producer.send({ topic: physicalTopic(Topics.TicketsLifecycle), messages: [inA, inB].map((e) => ({ key: e.subject, value: JSON.stringify(e) })) });
+      for (const e of [inA, inB]) {
+        await waitFor(async () => (await admin('GET', `/v1/incidents/${e.data.incidentId}`)).status === 200, { ...WAIT, message: `incident ${e.data.incidentId} in the read model` });
+      }
+
+      expect((await call(ops.key, 'GET', `/v1/incidents/${inA.data.incidentId}`)).status).toBe(200);
+      const hidden = await call(ops.key, 'GET', `/v1/incidents/${inB.data.incidentId}`);
+      expect(hidden.status).toBe(404);
+      expect(((await hidden.json()) as ErrorBody).error).toBe('INCIDENT.NOT_FOUND');
+      expect((await call(ops.key, 'POST', `/v1/incidents/${inB.data.incidentId}/resolve`, { reply: 'not mine' })).status).toBe(404);
+      const listed = (await (await call(ops.key, 'GET', '/v1/incidents?limit=200')).json()) as { items: { incidentId: string; region: string }[] };
+      expect(listed.items.map((i) => i.incidentId)).toContain(inA.data.incidentId);
+      expect(listed.items.filter((i) => i.region !== regionA)).toEqual([]);
+    });
+
     it("streams a region-scoped key only its regions' events", async () => {
       const scoped = await createKey({ name: `stream a ${run}`, source: `bi/stream-${run}`, role: 'bi', regions: [regionA] });
       const [mine, all] = await Promise.all([openStream(scoped.key), openStream(TEST_API_KEY)]);
@@ -328,11 +360,13 @@ describe('access: API keys, scopes, rate limits and the audit log (gateway + int
         },
         { ...WAIT, message: 'the audit log entries of the key' },
       );
-      expect(mine.map((r) => [r.method, r.path, r.operationId, r.status])).toEqual([
-        ['POST', '/v1/known-issues', 'openKnownIssue', 403],
-        ['POST', '/v1/tickets', 'submitTicket', 422],
-        ['POST', '/v1/tickets', 'submitTicket', 202],
+      // Sent one after another, possibly within the same millisecond: compared as a set.
+      expect(mine.map((r) => `${r.method} ${r.path} ${r.operationId} ${r.status}`).sort()).toEqual([
+        'POST /v1/known-issues openKnownIssue 403',
+        'POST /v1/tickets submitTicket 202',
+        'POST /v1/tickets submitTicket 422',
       ]);
+      expect(mine.map((r) => r.at)).toEqual(mine.map((r) => r.at).sort().reverse());
       for (const row of mine) {
         expect(row).toMatchObject({ keyId: caller.apiKey.id, keyName: `audited ${run}`, role: 'channel', userAgent });
         expect(row.remoteAddress).toMatch(/127\.0\.0\.1/);

@@ -34,11 +34,12 @@ export class AuditLog {
     );
   }
 
+  /** Newest first by arrival: rows are written as answers finish, so their ids need not follow the order requests came in. */
   async newest(limit: number, keyId?: string): Promise<(Omit<AuditEntry, 'at'> & { id: string; at: string })[]> {
     const rows = (await this.dataSource.query(
       `SELECT id::text AS id, at, key_id AS "keyId", key_name AS "keyName", role, method, path, operation_id AS "operationId", status,
               remote_address AS "remoteAddress", user_agent AS "userAgent"
-         FROM audit_log WHERE ($1::uuid IS NULL OR key_id = $1) ORDER BY id DESC LIMIT $2`,
+         FROM audit_log WHERE ($1::uuid IS NULL OR key_id = $1) ORDER BY at DESC, id DESC LIMIT $2`,
       [keyId ?? null, limit],
     )) as (Omit<AuditEntry, 'at'> & { id: string; at: Date })[];
     return rows.map((r) => ({ ...r, at: r.at.toISOString() }));

@@ -27,7 +27,8 @@ export class ApiKeyScopesAndAudit1764900000100 implements MigrationInterface {
         remote_address text,
         user_agent     text
       )`);
-    await q.query('CREATE INDEX audit_log_key ON audit_log (key_id, id DESC)');
+    await q.query('CREATE INDEX audit_log_at ON audit_log (at DESC, id DESC)');
+    await q.query('CREATE INDEX audit_log_key ON audit_log (key_id, at DESC, id DESC)');
   }
 
   async down(q: QueryRunner): Promise<void> {
