@@ -1,7 +1,7 @@
 import { createHash, randomUUID } from 'node:crypto';
 import type { ReadableStreamReadResult } from 'node:stream/web';
 import type { Kafka, Producer } from 'kafkajs';
-import { incidentOpenedExample, knownIssueOpenExample, makeEvent, ticketReceivedExample, Topics, type TicketReceived } from '@switchboard/contracts';
+import { EventRegistry, incidentOpenedExample, knownIssueOpenExample, makeEvent, ticketAssignedExample, ticketReceivedExample, Topics, type TicketReceived } from '@switchboard/contracts';
 import { createKafka, physicalTopic } from '@switchboard/messaging';
 import { testInfra, waitFor } from '@switchboard/testing';
 import { startService, TEST_API_KEY, type RunningService } from './support/service-process';
@@ -303,6 +303,31 @@ describe('access: API keys, scopes, rate limits and the audit log (gateway + int
       const listed = (await (await call(ops.key, 'GET', '/v1/incidents?limit=200')).json()) as { items: { incidentId: string; region: string }[] };
       expect(listed.items.map((i) => i.incidentId)).toContain(inA.data.incidentId);
       expect(listed.items.filter((i) => i.region !== regionA)).toEqual([]);
+    });
+
+    it("lets a region-scoped ops key act only on its regions' assignments: another region's is absent (404)", async () => {
+      const ops = await createKey({ name: `dispatch a ${run}`, source: `ops/asg-${run}`, role: 'ops', regions: [regionA] });
+      const submitted = async (region: string) => ((await (await admin('POST', '/v1/tickets', ticket(region))).json()) as { ticketId: string }).ticketId;
+      const [ticketA, ticketB] = [await submitted(regionA), await submitted(regionB)];
+      await Promise.all([accepted(ticketA), accepted(ticketB)]);
+      // As dispatch announces an assignment (dispatching is dispatch's own test).
+      const assigned = (ticketId: string, region: string) =>
+        makeEvent('ticket.assigned', { ...ticketAssignedExample, ticketId, assignmentId: randomUUID(), region, assignedAt: new Date().toISOString() }, { source: 'dispatch', subject: ticketId, time: new Date() });
+      const [inA, inB] = [assigned(ticketA, regionA), assigned(ticketB, regionB)];
+      await producer.send({ topic: physicalTopic(EventRegistry['ticket.assigned'].topic), messages: [inA, inB].map((e) => ({ key: e.subject, value: JSON.stringify(e) })) });
+      for (const e of [inA, inB]) {
+        await waitFor(
+          async () => ((await (await admin('GET', `/v1/tickets/${e.data.ticketId}`)).json()) as { ticket: { assignment: { assignmentId: string } | null } }).ticket.assignment?.assignmentId === e.data.assignmentId,
+          { ...WAIT, message: `assignment ${e.data.assignmentId} in the read model` },
+        );
+      }
+
+      const other = await call(ops.key, 'POST', `/v1/assignments/${inB.data.assignmentId}/accept`, {});
+      expect(other.status).toBe(404);
+      expect(((await other.json()) as ErrorBody).error).toBe('ASSIGNMENT.NOT_FOUND');
+      const own = await call(ops.key, 'POST', `/v1/assignments/${inA.data.assignmentId}/accept`, {});
+      expect(own.status).toBe(202);
+      expect(await own.json()).toMatchObject({ assignmentId: inA.data.assignmentId, ticketId: ticketA, action: 'accept' });
     });
 
     it("streams a region-scoped key only its regions' events", async () => {
