@@ -1,7 +1,7 @@
 import { createHash, randomUUID } from 'node:crypto';
 import type { ReadableStreamReadResult } from 'node:stream/web';
 import type { Kafka, Producer } from 'kafkajs';
-import { EventRegistry, incidentOpenedExample, knownIssueOpenExample, makeEvent, ticketAssignedExample, ticketReceivedExample, Topics, type TicketReceived } from '@switchboard/contracts';
+import { EventRegistry, incidentOpenedExample, knownIssueOpenExample, makeEvent, technicianRegisteredExample, technicianRegisterExample, ticketAssignedExample, ticketReceivedExample, Topics, type TicketReceived } from '@switchboard/contracts';
 import { createKafka, physicalTopic } from '@switchboard/messaging';
 import { testInfra, waitFor } from '@switchboard/testing';
 import { startService, TEST_API_KEY, type RunningService } from './support/service-process';
@@ -328,6 +328,27 @@ describe('access: API keys, scopes, rate limits and the audit log (gateway + int
       const own = await call(ops.key, 'POST', `/v1/assignments/${inA.data.assignmentId}/accept`, {});
       expect(own.status).toBe(202);
       expect(await own.json()).toMatchObject({ assignmentId: inA.data.assignmentId, ticketId: ticketA, action: 'accept' });
+    });
+
+    it("lets a region-scoped ops key register and list only its regions' technicians (403 on registering elsewhere)", async () => {
+      const ops = await createKey({ name: `roster a ${run}`, source: `ops/roster-${run}`, role: 'ops', regions: [regionA] });
+      const technician = (region: string) => ({ ...technicianRegisterExample, technicianId: `T-${region}`, region });
+      const elsewhere = await call(ops.key, 'POST', '/v1/technicians', { technicians: [technician(regionA), technician(regionB)] });
+      expect(elsewhere.status).toBe(403);
+      expect(await elsewhere.json()).toEqual({ error: 'AUTH.REGION_NOT_ALLOWED', message: `this key may not act on region ${regionB}` });
+      expect((await call(ops.key, 'POST', '/v1/technicians', { technicians: [technician(regionA)] })).status).toBe(202);
+
+      // As dispatch announces them (dispatch is not running here).
+      const registered = [regionA, regionB].map((region) =>
+        makeEvent('technician.registered', { ...technicianRegisteredExample, ...technician(region), registeredAt: new Date().toISOString() }, { source: 'dispatch', subject: `T-${region}`, time: new Date() }),
+      );
+      await producer.send({ topic: physicalTopic(EventRegistry['technician.registered'].topic), messages: registered.map((e) => ({ key: e.subject, value: JSON.stringify(e) })) });
+      await waitFor(async () => ((await (await admin('GET', `/v1/technicians?region=${regionB}`)).json()) as { items: unknown[] }).items.length === 1, { ...WAIT, message: 'the technician of region B listed' });
+      await waitFor(async () => ((await (await admin('GET', `/v1/technicians?region=${regionA}`)).json()) as { items: unknown[] }).items.length === 1, { ...WAIT, message: 'the technician of region A listed' });
+
+      const listed = (await (await call(ops.key, 'GET', '/v1/technicians')).json()) as { items: { technicianId: string; region: string }[] };
+      expect(listed.items.map((t) => t.technicianId)).toEqual([`T-${regionA}`]);
+      expect(((await (await call(ops.key, 'GET', `/v1/technicians?region=${regionB}`)).json()) as { items: unknown[] }).items).toEqual([]);
     });
 
     it("streams a region-scoped key only its regions' events", async () => {
