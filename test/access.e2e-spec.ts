@@ -1,7 +1,7 @@
 import { createHash, randomUUID } from 'node:crypto';
 import type { ReadableStreamReadResult } from 'node:stream/web';
 import type { Kafka, Producer } from 'kafkajs';
-import { EventRegistry, incidentOpenedExample, knownIssueOpenExample, makeEvent, technicianRegisteredExample, technicianRegisterExample, ticketAssignedExample, ticketReceivedExample, Topics, type TicketReceived } from '@switchboard/contracts';
+import { EventRegistry, incidentOpenedExample, knownIssueOpenExample, makeEvent, surveyScheduledExample, technicianRegisteredExample, technicianRegisterExample, ticketAssignedExample, ticketReceivedExample, Topics, type TicketReceived } from '@switchboard/contracts';
 import { createKafka, physicalTopic } from '@switchboard/messaging';
 import { testInfra, waitFor } from '@switchboard/testing';
 import { startService, TEST_API_KEY, type RunningService } from './support/service-process';
@@ -349,6 +349,30 @@ describe('access: API keys, scopes, rate limits and the audit log (gateway + int
       const listed = (await (await call(ops.key, 'GET', '/v1/technicians')).json()) as { items: { technicianId: string; region: string }[] };
       expect(listed.items.map((t) => t.technicianId)).toEqual([`T-${regionA}`]);
       expect(((await (await call(ops.key, 'GET', `/v1/technicians?region=${regionB}`)).json()) as { items: unknown[] }).items).toEqual([]);
+    });
+
+    it("lets a region-scoped channel key answer only its regions' surveys: another region's is absent (404)", async () => {
+      const sms = await createKey({ name: `sms a ${run}`, source: `sms/a-${run}`, role: 'channel', regions: [regionA] });
+      const submitted = async (region: string) => ((await (await admin('POST', '/v1/tickets', ticket(region))).json()) as { ticketId: string }).ticketId;
+      const [ticketA, ticketB] = [await submitted(regionA), await submitted(regionB)];
+      await Promise.all([accepted(ticketA), accepted(ticketB)]);
+      // As callback announces the surveys it scheduled.
+      const scheduled = [[ticketA, regionA], [ticketB, regionB]].map(([ticketId, region]) =>
+        makeEvent('survey.scheduled', { ...surveyScheduledExample, surveyId: randomUUID(), ticketId: ticketId!, region: region! }, { source: 'callback', subject: ticketId!, time: new Date() }),
+      );
+      await producer.send({ topic: physicalTopic(EventRegistry['survey.scheduled'].topic), messages: scheduled.map((e) => ({ key: e.subject, value: JSON.stringify(e) })) });
+      for (const e of scheduled) {
+        await waitFor(
+          async () => ((await (await admin('GET', `/v1/tickets/${e.data.ticketId}`)).json()) as { ticket: { survey: { surveyId: string } | null } }).ticket.survey?.surveyId === e.data.surveyId,
+          { ...WAIT, message: `survey ${e.data.surveyId} in the read model` },
+        );
+      }
+      const answers = { answers: { contactTimeliness: 5, appointmentKeeping: 5, technicalLevel: 4, serviceAttitude: 5 } };
+
+      const other = await call(sms.key, 'POST', `/v1/surveys/${scheduled[1]!.data.surveyId}/answers`, answers);
+      expect(other.status).toBe(404);
+      expect(((await other.json()) as ErrorBody).error).toBe('SURVEY.NOT_FOUND');
+      expect((await call(sms.key, 'POST', `/v1/surveys/${scheduled[0]!.data.surveyId}/answers`, answers)).status).toBe(202);
     });
 
     it("streams a region-scoped key only its regions' events", async () => {
