@@ -1,7 +1,7 @@
 import { createHash, randomUUID } from 'node:crypto';
 import type { ReadableStreamReadResult } from 'node:stream/web';
 import type { Kafka, Producer } from 'kafkajs';
-import { EventRegistry, incidentOpenedExample, knownIssueOpenExample, makeEvent, surveyScheduledExample, technicianRegisteredExample, technicianRegisterExample, ticketAssignedExample, ticketReceivedExample, Topics, type TicketReceived } from '@switchboard/contracts';
+import { callbackQueuedExample, EventRegistry, incidentOpenedExample, knownIssueOpenExample, makeEvent, surveyScheduledExample, technicianRegisteredExample, technicianRegisterExample, ticketAssignedExample, ticketReceivedExample, Topics, type TicketReceived } from '@switchboard/contracts';
 import { createKafka, physicalTopic } from '@switchboard/messaging';
 import { testInfra, waitFor } from '@switchboard/testing';
 import { startService, TEST_API_KEY, type RunningService } from './support/service-process';
@@ -373,6 +373,30 @@ describe('access: API keys, scopes, rate limits and the audit log (gateway + int
       expect(other.status).toBe(404);
       expect(((await other.json()) as ErrorBody).error).toBe('SURVEY.NOT_FOUND');
       expect((await call(sms.key, 'POST', `/v1/surveys/${scheduled[0]!.data.surveyId}/answers`, answers)).status).toBe(202);
+    });
+
+    it("shows a region-scoped ops key only its regions' phone callbacks, and another region's is absent to claim (404)", async () => {
+      const agent = await createKey({ name: `callbacks a ${run}`, source: `agents/cb-${run}`, role: 'ops', regions: [regionA] });
+      // As callback queues a phone callback (its policy is callback's own test); due now, open for a day.
+      const queued = [regionA, regionB].map((region) => {
+        const data = { ...callbackQueuedExample, surveyId: randomUUID(), ticketId: randomUUID(), region, dueAt: new Date(Date.now() - 60_000).toISOString(), closesAt: new Date(Date.now() + 86_400_000).toISOString(), deferredForQuietHours: false };
+        return makeEvent('callback.queued', data, { source: 'callback', subject: data.ticketId, time: new Date() });
+      });
+      await producer.send({ topic: physicalTopic(EventRegistry['callback.queued'].topic), messages: queued.map((e) => ({ key: e.subject, value: JSON.stringify(e) })) });
+      for (const e of queued) {
+        await waitFor(
+          async () => ((await (await admin('GET', `/v1/callbacks?region=${e.data.region}`)).json()) as { items: { surveyId: string }[] }).items.some((c) => c.surveyId === e.data.surveyId),
+          { ...WAIT, message: `callback ${e.data.surveyId} in the queue` },
+        );
+      }
+
+      const listed = (await (await call(agent.key, 'GET', '/v1/callbacks?limit=200')).json()) as { items: { surveyId: string; region: string }[] };
+      expect(listed.items.map((c) => c.surveyId)).toContain(queued[0]!.data.surveyId);
+      expect(listed.items.filter((c) => c.region !== regionA)).toEqual([]);
+      const other = await call(agent.key, 'POST', `/v1/callbacks/${queued[1]!.data.surveyId}/claim`, {});
+      expect(other.status).toBe(404);
+      expect(((await other.json()) as ErrorBody).error).toBe('CALLBACK.NOT_FOUND');
+      expect((await call(agent.key, 'POST', `/v1/callbacks/${queued[0]!.data.surveyId}/claim`, {})).status).toBe(202);
     });
 
     it("streams a region-scoped key only its regions' events", async () => {

@@ -22,6 +22,9 @@ const reads = [
   'listAreas',
   'listIncidents',
   'getIncident',
+  'listCallbacks',
+  'listSlaPolicies',
+  'getSlaPolicy',
   'stream',
 ] as const;
 
@@ -30,7 +33,10 @@ export const ROLE_OPERATIONS: Record<Exclude<KeyRole, 'admin'>, readonly string[
   channel: ['submitTicket', 'getTicket', 'listTickets', 'listRejections', 'answerSurvey'],
   /** BI and reporting: read-only. */
   bi: [...reads, 'metrics'],
-  /** Regional operations: read, and act on tickets, known issues, incidents, the rota and the remote support queue. */
+  /**
+   * Regional operations (ops, supervisors, remote support and callback agents): read, and act on tickets, known issues,
+   * incidents, the rota, the remote support and phone callback queues. SLA policies are changed by admins only.
+   */
   ops: [
     ...reads,
     'submitTicket',
@@ -43,6 +49,9 @@ export const ROLE_OPERATIONS: Record<Exclude<KeyRole, 'admin'>, readonly string[
     'setRota',
     'recordAbsence',
     'registerTechnicians',
+    'claimCallback',
+    'recordCallbackOutcome',
+    'previewSlaPolicy',
   ],
 };
 
