@@ -1,7 +1,7 @@
 import { createHash, randomUUID } from 'node:crypto';
 import type { ReadableStreamReadResult } from 'node:stream/web';
 import type { Kafka, Producer } from 'kafkajs';
-import { callbackQueuedExample, EventRegistry, incidentOpenedExample, knownIssueOpenExample, makeEvent, surveyScheduledExample, technicianRegisteredExample, technicianRegisterExample, ticketAssignedExample, ticketReceivedExample, Topics, type TicketReceived } from '@switchboard/contracts';
+import { callbackQueuedExample, EventRegistry, incidentOpenedExample, knownIssueOpenExample, makeEvent, surveyScheduledExample, technicianRegisteredExample, technicianRegisterExample, ticketAssignedExample, ticketReceivedExample, ticketRejectedExample, Topics, type TicketReceived } from '@switchboard/contracts';
 import { createKafka, physicalTopic } from '@switchboard/messaging';
 import { testInfra, waitFor } from '@switchboard/testing';
 import { startService, TEST_API_KEY, type RunningService } from './support/service-process';
@@ -397,6 +397,29 @@ describe('access: API keys, scopes, rate limits and the audit log (gateway + int
       expect(other.status).toBe(404);
       expect(((await other.json()) as ErrorBody).error).toBe('CALLBACK.NOT_FOUND');
       expect((await call(agent.key, 'POST', `/v1/callbacks/${queued[0]!.data.surveyId}/claim`, {})).status).toBe(202);
+    });
+
+    it("shows a region-scoped key its regions' rejections and its own submissions', not another region's", async () => {
+      const source = `call-centre/rej-${run}`;
+      const scoped = await createKey({ name: `rejections a ${run}`, source, role: 'channel', regions: [regionA] });
+      // As intake refuses tickets sent over Kafka: one in each region, and one of the key's own source without a region.
+      const rejected = [
+        { source: `other/${run}`, externalId: `REJ-A-${run}`, region: regionA },
+        { source: `other/${run}`, externalId: `REJ-B-${run}`, region: regionB },
+        { source, externalId: `REJ-OWN-${run}` },
+      ].map((d) => makeEvent('ticket.rejected', { ...ticketRejectedExample, ...d, inboundEventId: randomUUID() }, { source: 'intake', subject: d.externalId, time: new Date() }));
+      await producer.send({ topic: physicalTopic(EventRegistry['ticket.rejected'].topic), messages: rejected.map((e) => ({ key: e.subject, value: JSON.stringify(e) })) });
+      for (const e of rejected) {
+        await waitFor(
+          async () => ((await (await admin('GET', `/v1/rejections?externalId=${e.data.externalId}`)).json()) as { items: unknown[] }).items.length === 1,
+          { ...WAIT, message: `rejection ${e.data.externalId ?? ''} in the read model` },
+        );
+      }
+
+      const seen = async (externalId: string) => ((await (await call(scoped.key, 'GET', `/v1/rejections?externalId=${externalId}`)).json()) as { items: unknown[] }).items.length;
+      expect(await seen(`REJ-A-${run}`)).toBe(1);
+      expect(await seen(`REJ-OWN-${run}`)).toBe(1);
+      expect(await seen(`REJ-B-${run}`)).toBe(0);
     });
 
     it("streams a region-scoped key only its regions' events", async () => {

@@ -136,12 +136,15 @@ export class TicketQueriesHttpController {
 
   /** Why intake refused a ticket sent over Kafka: a Kafka-only system looks up its reference here. */
   @Get('rejections')
-  async rejections(@Query() query: Record<string, unknown>) {
+  async rejections(@Query() query: Record<string, unknown>, @Req() request: AuthenticatedRequest) {
     const q = parseOr422(ApiRoutes.listRejections.query, query, 'query');
+    // A key scoped to regions sees its regions' rejections, and its own submissions' (a rejected ticket may have no valid region).
+    const caller = callerOf(request);
     const rows = (await this.dataSource.query(
       `SELECT event_id AS "eventId", source, external_id AS "externalId", region, reasons, time FROM rm_rejections
-        WHERE ($1::text IS NULL OR source = $1) AND ($2::text IS NULL OR external_id = $2) ORDER BY time DESC LIMIT $3`,
-      [q.source ?? null, q.externalId ?? null, q.limit],
+        WHERE ($1::text IS NULL OR source = $1) AND ($2::text IS NULL OR external_id = $2) AND ($4::text[] IS NULL OR region = ANY($4) OR source = $5)
+        ORDER BY time DESC LIMIT $3`,
+      [q.source ?? null, q.externalId ?? null, q.limit, caller.regions, caller.source],
     )) as unknown[];
     return { items: rows };
   }
