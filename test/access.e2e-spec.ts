@@ -330,7 +330,7 @@ describe('access: API keys, scopes, rate limits and the audit log (gateway + int
       expect(await own.json()).toMatchObject({ assignmentId: inA.data.assignmentId, ticketId: ticketA, action: 'accept' });
     });
 
-    it("lets a region-scoped ops key register and list only its regions' technicians (403 on registering elsewhere)", async () => {
+    it("lets a region-scoped ops key register, list and record absences of only its regions' technicians (403 on registering elsewhere, 404 for another's absence)", async () => {
       const ops = await createKey({ name: `roster a ${run}`, source: `ops/roster-${run}`, role: 'ops', regions: [regionA] });
       const technician = (region: string) => ({ ...technicianRegisterExample, technicianId: `T-${region}`, region });
       const elsewhere = await call(ops.key, 'POST', '/v1/technicians', { technicians: [technician(regionA), technician(regionB)] });
@@ -349,6 +349,12 @@ describe('access: API keys, scopes, rate limits and the audit log (gateway + int
       const listed = (await (await call(ops.key, 'GET', '/v1/technicians')).json()) as { items: { technicianId: string; region: string }[] };
       expect(listed.items.map((t) => t.technicianId)).toEqual([`T-${regionA}`]);
       expect(((await (await call(ops.key, 'GET', `/v1/technicians?region=${regionB}`)).json()) as { items: unknown[] }).items).toEqual([]);
+
+      const absence = { from: '2026-12-01', to: '2026-12-02', reason: 'training' };
+      const elsewhereAbsence = await call(ops.key, 'POST', `/v1/technicians/T-${regionB}/absences`, absence);
+      expect(elsewhereAbsence.status).toBe(404);
+      expect(((await elsewhereAbsence.json()) as ErrorBody).error).toBe('TECHNICIAN.NOT_FOUND');
+      expect((await call(ops.key, 'POST', `/v1/technicians/T-${regionA}/absences`, absence)).status).toBe(202);
     });
 
     it("lets a region-scoped channel key answer only its regions' surveys: another region's is absent (404)", async () => {
