@@ -8,6 +8,8 @@ export const gatewayEnvSchema = z.object({
   SWITCHBOARD_BOOTSTRAP_API_KEY: z.string().min(24, 'at least 24 characters').optional(),
   /** Where a generated admin key is written (mode 600) for `make up` to print. */
   API_KEY_FILE: z.string().default('.local/run/admin-api-key'),
+  /** Requests a minute an API key made through `POST /v1/api-keys` may send when it names no `rateLimitPerMinute` (per gateway process, ADR 0024). */
+  API_KEY_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(1_000_000).default(600),
 });
 
 export type GatewayConfig = z.infer<typeof gatewayEnvSchema>;

@@ -1,8 +1,13 @@
-import { Module } from '@nestjs/common';
+import { Module, RequestMethod, type MiddlewareConsumer, type NestModule } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
+import { CLOCK, type Clock } from '@switchboard/persistence';
 import { PlatformModule } from '@switchboard/platform';
+import { ApiKeysHttpController } from './api-keys/api-keys.http.controller';
+import { AuditLog, AuditTrailMiddleware } from './audit/audit-log';
+import { AuditHttpController } from './audit/audit.http.controller';
 import { ApiKeyGuard } from './auth/api-key.guard';
 import { ApiKeys } from './auth/api-keys';
+import { KeyRateLimiter } from './auth/rate-limiter';
 import { AssignmentActionsHttpController } from './assignments/assignment-actions.http.controller';
 import { CallbackQueueMessageController } from './callbacks/callback-queue.message.controller';
 import { CallbacksHttpController } from './callbacks/callbacks.http.controller';
@@ -49,13 +54,21 @@ import { TicketQueriesHttpController } from './tickets/ticket-queries.http.contr
     SlaPoliciesMessageController,
     CallbacksHttpController,
     CallbackQueueMessageController,
+    ApiKeysHttpController,
+    AuditHttpController,
   ],
   providers: [
     { provide: GATEWAY_CONFIG, useFactory: () => loadGatewayConfig() },
     ApiKeys,
+    { provide: KeyRateLimiter, useFactory: (clock: Clock) => new KeyRateLimiter(clock), inject: [CLOCK] },
+    AuditLog,
     CommandSender,
     StreamHub,
     { provide: APP_GUARD, useClass: ApiKeyGuard },
   ],
 })
-export class GatewayModule {}
+export class GatewayModule implements NestModule {
+  configure(consumer: MiddlewareConsumer): void {
+    consumer.apply(AuditTrailMiddleware).forRoutes({ path: '{*path}', method: RequestMethod.ALL });
+  }
+}

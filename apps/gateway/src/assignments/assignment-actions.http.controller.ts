@@ -3,6 +3,7 @@ import type { DataSource } from 'typeorm';
 import { CLOCK, type Clock } from '@switchboard/persistence';
 import { DATA_SOURCE } from '@switchboard/platform';
 import { callerOf, type AuthenticatedRequest } from '../auth/api-key.guard';
+import { mayTouchRegion } from '../auth/roles';
 import { CommandSender } from '../commands/command-sender';
 import { actionRefusal, type AssignmentState } from '../domain/ticket-progress';
 import { ApiRoutes } from '../http/api-routes';
@@ -34,8 +35,12 @@ export class AssignmentActionsHttpController {
     if (verb === 'complete' && !input.resolutionCode) {
       parseOr422(route.body.required({ resolutionCode: true }), input);
     }
-    const [row] = (await this.dataSource.query('SELECT ticket_id, state FROM rm_assignments WHERE assignment_id = $1', [assignmentId])) as { ticket_id: string; state: AssignmentState }[];
-    if (!row) throw notFound('ASSIGNMENT.NOT_FOUND', `no assignment ${assignmentId}`);
+    const [row] = (await this.dataSource.query(
+      'SELECT a.ticket_id, a.state, t.region FROM rm_assignments a LEFT JOIN rm_tickets t ON t.id = a.ticket_id WHERE a.assignment_id = $1',
+      [assignmentId],
+    )) as { ticket_id: string; state: AssignmentState; region: string | null }[];
+    // Another region's assignment is absent for a key scoped to regions.
+    if (!row || !mayTouchRegion(callerOf(request), row.region)) throw notFound('ASSIGNMENT.NOT_FOUND', `no assignment ${assignmentId}`);
     const refusal = actionRefusal(row.state);
     if (refusal) throw conflict('ASSIGNMENT.INVALID_TRANSITION', `cannot ${verb}: ${refusal}`);
     const [commandId] = await this.commands.send(callerOf(request).source, [

@@ -3,6 +3,8 @@ import type { DataSource } from 'typeorm';
 import { CLOCK, type Clock } from '@switchboard/persistence';
 import { DATA_SOURCE } from '@switchboard/platform';
 import { callerOf, type AuthenticatedRequest } from '../auth/api-key.guard';
+import type { Caller } from '../auth/api-keys';
+import { mayTouchRegion } from '../auth/roles';
 import { CommandSender } from '../commands/command-sender';
 import { ApiRoutes } from '../http/api-routes';
 import { conflict, notFound, parseOr422 } from '../http/validation';
@@ -37,8 +39,9 @@ export class CallbacksHttpController {
   ) {}
 
   @Get()
-  async list(@Query() query: unknown) {
+  async list(@Query() query: unknown, @Req() request: AuthenticatedRequest) {
     const q = parseOr422(ApiRoutes.listCallbacks.query, query ?? {}, 'query');
+    const { regions } = callerOf(request);
     const params: unknown[] = [this.clock.now()];
     const where = [q.state === 'due' ? `c.state = 'queued' AND c.due_at <= $1` : q.state === 'claimed' ? `c.state = 'claimed'` : `c.state IN ('queued', 'claimed')`];
     // The window still open: a callback past it is about to close unreachable.
@@ -46,6 +49,11 @@ export class CallbacksHttpController {
     if (q.region) {
       params.push(q.region);
       where.push(`c.region = $${params.length}`);
+    }
+    // A key scoped to regions lists only theirs.
+    if (regions) {
+      params.push(regions);
+      where.push(`c.region = ANY($${params.length})`);
     }
     const [{ total }] = (await this.dataSource.query(`SELECT count(*)::int AS total FROM rm_callbacks c WHERE ${where.join(' AND ')}`, params)) as [{ total: number }];
     const rows = (await this.dataSource.query(
@@ -86,7 +94,7 @@ export class CallbacksHttpController {
     const surveyId = parseOr422(route.params.shape.id, id, 'callback id');
     parseOr422(route.body, body ?? {});
     const agent = callerOf(request).name;
-    const c = await this.openCallback(surveyId);
+    const c = await this.openCallback(surveyId, callerOf(request));
     if (c.claimed_by && c.claimed_by !== agent) throw conflict('CALLBACK.ALREADY_CLAIMED', `${c.claimed_by} is making this callback`);
     if (new Date(c.due_at).getTime() > this.clock.now().getTime()) throw conflict('CALLBACK.NOT_DUE', `this callback is due at ${new Date(c.due_at).toISOString()}`);
     const [commandId] = await this.commands.send(callerOf(request).source, [{ type: 'callback.claim', subject: surveyId, data: { surveyId, agent, at: this.clock.now().toISOString() } }]);
@@ -100,7 +108,7 @@ export class CallbacksHttpController {
     const surveyId = parseOr422(route.params.shape.id, id, 'callback id');
     const input = parseOr422(route.body, body ?? {});
     const agent = callerOf(request).name;
-    const c = await this.openCallback(surveyId);
+    const c = await this.openCallback(surveyId, callerOf(request));
     if (c.claimed_by !== agent) throw conflict('CALLBACK.NOT_CLAIMED', c.claimed_by ? `${c.claimed_by} is making this callback` : 'claim this callback first');
     const [commandId] = await this.commands.send(callerOf(request).source, [
       {
@@ -119,9 +127,13 @@ export class CallbacksHttpController {
     return { commandId, surveyId, ticketId: c.ticket_id, action: 'outcome' as const, status: 'sent' as const };
   }
 
-  private async openCallback(surveyId: string): Promise<Pick<CallbackRow, 'ticket_id' | 'state' | 'due_at' | 'claimed_by'>> {
-    const [c] = (await this.dataSource.query('SELECT ticket_id, state, due_at, claimed_by FROM rm_callbacks WHERE survey_id = $1', [surveyId])) as Pick<CallbackRow, 'ticket_id' | 'state' | 'due_at' | 'claimed_by'>[];
-    if (!c) throw notFound('CALLBACK.NOT_FOUND', `no phone callback ${surveyId}`);
+  /** Another region's callback is absent for a key scoped to regions. */
+  private async openCallback(surveyId: string, caller: Pick<Caller, 'regions'>): Promise<Pick<CallbackRow, 'ticket_id' | 'state' | 'due_at' | 'claimed_by'>> {
+    const [c] = (await this.dataSource.query('SELECT ticket_id, state, due_at, claimed_by, region FROM rm_callbacks WHERE survey_id = $1', [surveyId])) as Pick<
+      CallbackRow,
+      'ticket_id' | 'state' | 'due_at' | 'claimed_by' | 'region'
+    >[];
+    if (!c || !mayTouchRegion(caller, c.region)) throw notFound('CALLBACK.NOT_FOUND', `no phone callback ${surveyId}`);
     if (c.state === 'answered' || c.state === 'unreachable') throw conflict('CALLBACK.CLOSED', `this callback is ${c.state}`);
     return c;
   }

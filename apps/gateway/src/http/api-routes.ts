@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { absenceRecordSchema, callbackOutcomes, cellRowSchema, checkKnownIssueFields, checkRotaSet, isoWeek, rotaSetSchema, incidentResolveSchema, id as codeId, knownIssueFields, knownIssueKinds, knownIssueOpenExample, remoteSupportReleaseSchema, remoteSupportResolveSchema, holdReasons, resolutionCodes, ticketClasses, ticketResolutions, surveyAnswerSchema, technicianRegisterExample, technicianRegisterSchema, ticketReceivedExample, ticketReceivedSchema, Topics } from '@switchboard/contracts';
+import { KeyRoles, ROLE_OPERATIONS } from '../auth/roles';
 import { assignmentActions, ShownTicketStates } from '../domain/ticket-progress';
 import { slaPolicyRoutes } from '../sla-policies/sla-policy.routes';
 
@@ -138,6 +139,52 @@ const incidentView = z
     children: z.number().int(),
   })
   .meta({ id: 'Incident' });
+
+// --- Access (issue 9, ADR 0024): API keys made by admins, and the audit log. ---
+
+const apiKeyView = z
+  .object({
+    id: z.uuid(),
+    name: z.string(),
+    source: z.string(),
+    role: z.string(),
+    regions: z.array(z.string()).nullable().describe('The regions the key may act on; null: every region.'),
+    operations: z.array(z.string()).nullable().describe("The operationIds the key may call within its role's; null: all of its role's."),
+    rateLimitPerMinute: z.number().int().nullable().describe('Requests a minute (per gateway process); null: not limited (the bootstrap admin key).'),
+    createdAt: z.string(),
+    createdBy: z.uuid().nullable(),
+    revokedAt: nullableString,
+    revokedBy: z.uuid().nullable(),
+  })
+  .meta({ id: 'ApiKey' });
+
+/** The key's operations must exist and lie within its role's; admin keys are not narrowed. */
+function checkApiKeyScope(key: { role: (typeof KeyRoles)[number]; regions?: string[] | undefined; operations?: string[] | undefined }, ctx: z.RefinementCtx): void {
+  if (key.role === 'admin') {
+    if (key.regions) ctx.addIssue({ code: 'custom', path: ['regions'], message: 'an admin key acts on every region: leave regions out' });
+    if (key.operations) ctx.addIssue({ code: 'custom', path: ['operations'], message: 'an admin key may call every operation: leave operations out' });
+    return;
+  }
+  const known = new Set<string>(Object.values(ApiRoutes).map((r) => r.operationId));
+  const ofRole = ROLE_OPERATIONS[key.role];
+  (key.operations ?? []).forEach((op, i) => {
+    if (!known.has(op)) ctx.addIssue({ code: 'custom', path: ['operations', i], message: `unknown operationId "${op}" (see /docs/openapi.json)` });
+    else if (!ofRole.includes(op)) ctx.addIssue({ code: 'custom', path: ['operations', i], message: `a ${key.role} key may not call ${op} (its role allows ${ofRole.join(', ')})` });
+  });
+}
+
+const uniqueList = (items: string[]) => new Set(items).size === items.length;
+
+export const createApiKeySchema = z
+  .strictObject({
+    name: z.string().trim().min(1).max(200).describe('Who the key is for, e.g. "Hangzhou call centre".'),
+    source: codeId.describe('The envelope `source` of what the key submits, e.g. `call-centre/hz-01`.'),
+    role: z.enum(KeyRoles).describe('admin: everything; channel: call-centre and SMS-provider systems; bi: read-only; ops: regional operations (ADR 0024).'),
+    regions: z.array(codeId).min(1).max(100).refine(uniqueList, 'each region once').optional().describe('Only tickets of these regions; leave out for every region.'),
+    operations: z.array(z.string().min(1).max(100)).min(1).max(200).refine(uniqueList, 'each operation once').optional().describe("Only these operationIds of the role's."),
+    rateLimitPerMinute: z.number().int().min(1).max(1_000_000).optional().describe('Defaults to API_KEY_RATE_LIMIT_PER_MINUTE.'),
+  })
+  .superRefine(checkApiKeyScope);
 
 export const ApiRoutes = {
   submitTicket: {
@@ -722,4 +769,83 @@ export const ApiRoutes = {
     responses: { 200: { description: 'A self-contained HTML page rendering /docs/openapi.json.', contentType: 'text/html' } },
   },
   ...slaPolicyRoutes,
+  createApiKey: {
+    operationId: 'createApiKey',
+    method: 'post',
+    path: '/v1/api-keys',
+    tag: 'access',
+    summary: 'Create an API key (admin)',
+    description:
+      'The plain key is in this answer only: the gateway stores its SHA-256 digest. A non-admin key may call only its role\'s operations ' +
+      '(narrowed by `operations`), act on tickets of its `regions` only, and make `rateLimitPerMinute` requests a minute (429 `AUTH.RATE_LIMITED` with `Retry-After` beyond).',
+    body: createApiKeySchema,
+    bodyExample: { name: 'Hangzhou call centre', source: 'call-centre/hz-01', role: 'channel', regions: ['hangzhou'], rateLimitPerMinute: 120 },
+    responses: {
+      201: { description: 'The key, shown once.', schema: z.object({ key: z.string().describe('`sb_…`: keep it; it cannot be shown again.'), apiKey: apiKeyView }) },
+      403: { description: 'The caller is not an admin (`AUTH.FORBIDDEN`).', schema: apiErrorSchema },
+    },
+  },
+  listApiKeys: {
+    operationId: 'listApiKeys',
+    method: 'get',
+    path: '/v1/api-keys',
+    tag: 'access',
+    summary: 'Every API key, revoked ones too (admin)',
+    responses: {
+      200: { description: 'The newest first; never a key or its hash.', schema: z.object({ items: z.array(apiKeyView) }) },
+      403: { description: 'The caller is not an admin (`AUTH.FORBIDDEN`).', schema: apiErrorSchema },
+    },
+  },
+  revokeApiKey: {
+    operationId: 'revokeApiKey',
+    method: 'post',
+    path: '/v1/api-keys/{id}/revoke',
+    tag: 'access',
+    summary: 'Revoke an API key (admin)',
+    description: 'The key gets 401 at once from this gateway process, and from the others within 10 s (their verified-key cache).',
+    params: uuidParams,
+    responses: {
+      200: { description: 'Revoked.', schema: apiKeyView },
+      403: { description: 'The caller is not an admin (`AUTH.FORBIDDEN`).', schema: apiErrorSchema },
+      404: { description: 'No such key (`API_KEY.NOT_FOUND`).', schema: apiErrorSchema },
+      409: { description: 'Revoked already (`API_KEY.ALREADY_REVOKED`), or the last working admin key (`API_KEY.LAST_ADMIN`).', schema: apiErrorSchema },
+    },
+  },
+  listAudit: {
+    operationId: 'listAudit',
+    method: 'get',
+    path: '/v1/audit',
+    tag: 'access',
+    summary: 'The audit log of commands (admin)',
+    description:
+      'Every request but GET/HEAD/OPTIONS, accepted or refused: who (key), what (method, path, operationId, HTTP status), when and from where. ' +
+      'Never a request body. Written as the answer is sent, so an entry may lag its answer by a moment.',
+    query: z.strictObject({
+      keyId: z.uuid().optional(),
+      limit: z.coerce.number().int().min(1).max(500).default(100),
+    }),
+    responses: {
+      200: {
+        description: 'The newest first.',
+        schema: z.object({
+          items: z.array(
+            z.object({
+              id: z.string(),
+              at: z.string(),
+              keyId: z.uuid().nullable(),
+              keyName: nullableString,
+              role: nullableString,
+              method: z.string(),
+              path: z.string(),
+              operationId: nullableString,
+              status: z.number().int(),
+              remoteAddress: nullableString,
+              userAgent: nullableString,
+            }),
+          ),
+        }),
+      },
+      403: { description: 'The caller is not an admin (`AUTH.FORBIDDEN`).', schema: apiErrorSchema },
+    },
+  },
 } as const satisfies Record<string, ApiRoute>;

@@ -48,7 +48,14 @@ const errorResponse = (description: string) => ({ description, content: { 'appli
 function operationOf(route: ApiRoute, components: Json): Json {
   const responses: Json = {};
   for (const [status, response] of Object.entries(route.responses)) responses[status] = responseOf(response, components);
-  if (!route.public) responses['401'] = errorResponse('No API key, or an unknown or revoked one (`AUTH.MISSING_KEY`, `AUTH.INVALID_KEY`).');
+  if (!route.public) {
+    responses['401'] = errorResponse('No API key, or an unknown or revoked one (`AUTH.MISSING_KEY`, `AUTH.INVALID_KEY`).');
+    responses['403'] ??= errorResponse("The key's role or its `operations` do not include this operation (`AUTH.FORBIDDEN`, ADR 0024).");
+    responses['429'] = {
+      ...errorResponse("Over the key's requests a minute (`AUTH.RATE_LIMITED`)."),
+      headers: { 'Retry-After': { description: 'Seconds until the key may send another request.', schema: { type: 'integer' } } },
+    };
+  }
   if (route.params || route.query || route.body) responses['422'] = errorResponse('The request is not valid (`VALIDATION_FAILED`), with one reason per field.');
   const parameters = [...parametersOf('path', route.params, components), ...parametersOf('query', route.query, components)];
   return {

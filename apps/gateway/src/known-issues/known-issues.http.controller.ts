@@ -2,7 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { Body, Controller, Get, HttpCode, Inject, Param, Post, Query, Req, Res } from '@nestjs/common';
 import type { DataSource } from 'typeorm';
 import { DATA_SOURCE } from '@switchboard/platform';
-import { callerOf, type AuthenticatedRequest } from '../auth/api-key.guard';
+import { callerOf, regionNotAllowed, type AuthenticatedRequest } from '../auth/api-key.guard';
+import { mayTouchRegion } from '../auth/roles';
 import { CommandSender } from '../commands/command-sender';
 import { ApiRoutes } from '../http/api-routes';
 import { conflict, notFound, parseOr422 } from '../http/validation';
@@ -27,7 +28,9 @@ export class KnownIssuesHttpController {
   @HttpCode(202)
   async open(@Body() body: unknown, @Req() request: AuthenticatedRequest, @Res({ passthrough: true }) response: LocationSetter) {
     const input = parseOr422(ApiRoutes.openKnownIssue.body, body);
-    const { source } = callerOf(request);
+    const caller = callerOf(request);
+    if (!mayTouchRegion(caller, input.area.region)) throw regionNotAllowed(input.area.region);
+    const { source } = caller;
     const knownIssueId = `ki-${randomUUID()}`;
     const { openedBy, ...fields } = input;
     const [commandId] = await this.commands.send(source, [{ type: 'known-issue.open', subject: knownIssueId, data: { knownIssueId, ...fields, openedBy: openedBy ?? source } }]);
@@ -36,24 +39,25 @@ export class KnownIssuesHttpController {
   }
 
   @Get()
-  async list(@Query() query: Record<string, unknown>) {
+  async list(@Query() query: Record<string, unknown>, @Req() request: AuthenticatedRequest) {
     const q = parseOr422(ApiRoutes.listKnownIssues.query, query, 'query');
-    const where = 'WHERE ($1::text IS NULL OR k.region = $1) AND ($2::text IS NULL OR k.state = $2)';
-    const rows = (await this.dataSource.query(`${KNOWN_ISSUE_VIEW_SQL} ${where} ORDER BY k.opened_at DESC, k.known_issue_id LIMIT $3 OFFSET $4`, [
-      q.region ?? null,
-      q.state ?? null,
+    // A key scoped to regions lists only theirs.
+    const where = 'WHERE ($1::text IS NULL OR k.region = $1) AND ($2::text IS NULL OR k.state = $2) AND ($3::text[] IS NULL OR k.region = ANY($3))';
+    const filters = [q.region ?? null, q.state ?? null, callerOf(request).regions];
+    const rows = (await this.dataSource.query(`${KNOWN_ISSUE_VIEW_SQL} ${where} ORDER BY k.opened_at DESC, k.known_issue_id LIMIT $4 OFFSET $5`, [
+      ...filters,
       q.limit,
       q.offset,
     ])) as KnownIssueRow[];
-    const [{ total }] = (await this.dataSource.query(`SELECT count(*)::int AS total FROM rm_known_issues k ${where}`, [q.region ?? null, q.state ?? null])) as [{ total: number }];
+    const [{ total }] = (await this.dataSource.query(`SELECT count(*)::int AS total FROM rm_known_issues k ${where}`, filters)) as [{ total: number }];
     return { items: rows.map(presentKnownIssue), total, limit: q.limit, offset: q.offset };
   }
 
   @Get(':id')
-  async get(@Param('id') id: string) {
+  async get(@Param('id') id: string, @Req() request: AuthenticatedRequest) {
     const knownIssueId = parseOr422(ApiRoutes.getKnownIssue.params.shape.id, id, 'known issue id');
     const [row] = (await this.dataSource.query(`${KNOWN_ISSUE_VIEW_SQL} WHERE k.known_issue_id = $1`, [knownIssueId])) as KnownIssueRow[];
-    if (!row) throw notFound('KNOWN_ISSUE.NOT_FOUND', `no known issue ${knownIssueId} (yet: it appears once intake has opened it)`);
+    if (!row || !mayTouchRegion(callerOf(request), row.region)) throw notFound('KNOWN_ISSUE.NOT_FOUND', `no known issue ${knownIssueId} (yet: it appears once intake has opened it)`);
     return presentKnownIssue(row);
   }
 
@@ -62,8 +66,8 @@ export class KnownIssuesHttpController {
   async close(@Param('id') id: string, @Body() body: unknown, @Req() request: AuthenticatedRequest) {
     const knownIssueId = parseOr422(ApiRoutes.closeKnownIssue.params.shape.id, id, 'known issue id');
     const input = parseOr422(ApiRoutes.closeKnownIssue.body, body ?? {});
-    const [row] = (await this.dataSource.query('SELECT state FROM rm_known_issues WHERE known_issue_id = $1', [knownIssueId])) as { state: string }[];
-    if (!row) throw notFound('KNOWN_ISSUE.NOT_FOUND', `no known issue ${knownIssueId}`);
+    const [row] = (await this.dataSource.query('SELECT state, region FROM rm_known_issues WHERE known_issue_id = $1', [knownIssueId])) as { state: string; region: string }[];
+    if (!row || !mayTouchRegion(callerOf(request), row.region)) throw notFound('KNOWN_ISSUE.NOT_FOUND', `no known issue ${knownIssueId}`);
     if (row.state === 'closed') throw conflict('KNOWN_ISSUE.ALREADY_CLOSED', `known issue ${knownIssueId} is already closed`);
     const { source } = callerOf(request);
     const [commandId] = await this.commands.send(source, [{ type: 'known-issue.close', subject: knownIssueId, data: { knownIssueId, ...input, closedBy: source } }]);

@@ -2,6 +2,8 @@ import { Body, Controller, Get, HttpCode, Inject, Param, Post, Query, Req } from
 import type { DataSource } from 'typeorm';
 import { DATA_SOURCE } from '@switchboard/platform';
 import { callerOf, type AuthenticatedRequest } from '../auth/api-key.guard';
+import type { Caller } from '../auth/api-keys';
+import { mayTouchRegion } from '../auth/roles';
 import { CommandSender } from '../commands/command-sender';
 import { ApiRoutes } from '../http/api-routes';
 import { conflict, notFound, parseOr422 } from '../http/validation';
@@ -39,13 +41,18 @@ export class RemoteSupportHttpController {
   ) {}
 
   @Get()
-  async list(@Query() query: unknown) {
+  async list(@Query() query: unknown, @Req() request: AuthenticatedRequest) {
     const q = parseOr422(ApiRoutes.listRemoteSupport.query, query ?? {}, 'query');
     const where = [`q.state = 'held'`];
     const params: unknown[] = [];
     if (q.region) {
       params.push(q.region);
       where.push(`q.region = $${params.length}`);
+    }
+    const { regions } = callerOf(request);
+    if (regions) {
+      params.push(regions);
+      where.push(`q.region = ANY($${params.length})`);
     }
     const [{ total }] = (await this.dataSource.query(`SELECT count(*)::int AS total FROM rm_remote_support q WHERE ${where.join(' AND ')}`, params)) as [{ total: number }];
     const rows = (await this.dataSource.query(
@@ -81,8 +88,8 @@ export class RemoteSupportHttpController {
     const route = ApiRoutes.resolveRemotely;
     const ticketId = parseOr422(route.params.shape.ticketId, id, 'ticket id');
     const input = parseOr422(route.body, body ?? {});
-    await this.ensureHeld(ticketId);
     const caller = callerOf(request);
+    await this.ensureHeld(ticketId, caller);
     const [commandId] = await this.commands.send(caller.source, [
       { type: 'remote-support.resolve', subject: ticketId, data: { ticketId, code: input.code, note: input.note, agent: caller.name } },
     ]);
@@ -95,17 +102,18 @@ export class RemoteSupportHttpController {
     const route = ApiRoutes.releaseToDispatch;
     const ticketId = parseOr422(route.params.shape.ticketId, id, 'ticket id');
     const input = parseOr422(route.body, body ?? {});
-    await this.ensureHeld(ticketId);
     const caller = callerOf(request);
+    await this.ensureHeld(ticketId, caller);
     const [commandId] = await this.commands.send(caller.source, [
       { type: 'remote-support.release', subject: ticketId, data: { ticketId, agent: caller.name, ...(input.note !== undefined ? { note: input.note } : {}) } },
     ]);
     return { commandId, ticketId, action: 'release' as const, status: 'sent' as const };
   }
 
-  private async ensureHeld(ticketId: string): Promise<void> {
-    const [row] = (await this.dataSource.query('SELECT state FROM rm_remote_support WHERE ticket_id = $1', [ticketId])) as { state: string }[];
-    if (!row) throw notFound('REMOTE_SUPPORT.NOT_FOUND', `ticket ${ticketId} is not in the remote support queue`);
+  /** Another region's held ticket is absent for a key scoped to regions. */
+  private async ensureHeld(ticketId: string, caller: Pick<Caller, 'regions'>): Promise<void> {
+    const [row] = (await this.dataSource.query('SELECT state, region FROM rm_remote_support WHERE ticket_id = $1', [ticketId])) as { state: string; region: string }[];
+    if (!row || !mayTouchRegion(caller, row.region)) throw notFound('REMOTE_SUPPORT.NOT_FOUND', `ticket ${ticketId} is not in the remote support queue`);
     if (row.state !== 'held') throw conflict('REMOTE_SUPPORT.NOT_HELD', `ticket ${ticketId} ${STATE_WORDS[row.state] ?? `is ${row.state}`}; it is no longer in the remote support queue`);
   }
 }

@@ -1,5 +1,7 @@
-import { Controller, Query, Sse, type MessageEvent } from '@nestjs/common';
+import { Controller, Query, Req, Sse, type MessageEvent } from '@nestjs/common';
 import { filter, map, type Observable } from 'rxjs';
+import { callerOf, type AuthenticatedRequest } from '../auth/api-key.guard';
+import { mayTouchRegion } from '../auth/roles';
 import { ApiRoutes } from '../http/api-routes';
 import { parseOr422 } from '../http/validation';
 import { StreamHub } from './stream.hub';
@@ -10,11 +12,13 @@ export class StreamHttpController {
   constructor(private readonly hub: StreamHub) {}
 
   @Sse()
-  stream(@Query() query: Record<string, unknown>): Observable<MessageEvent> {
+  stream(@Query() query: Record<string, unknown>, @Req() request: AuthenticatedRequest): Observable<MessageEvent> {
     const q = parseOr422(ApiRoutes.stream.query, query, 'query');
+    // A key scoped to regions sees only their events; an event without a region (a technician's, a rota's) only unscoped keys see.
+    const caller = callerOf(request);
     const types = q.types ? new Set(q.types.split(',')) : undefined;
     return this.hub.events.pipe(
-      filter((e) => (!q.region || e.region === q.region) && (!types || types.has(e.envelope.type))),
+      filter((e) => (!q.region || e.region === q.region) && mayTouchRegion(caller, e.region) && (!types || types.has(e.envelope.type))),
       map((e) => ({ id: e.envelope.id, type: e.envelope.type, data: e.envelope })),
     );
   }

@@ -3,6 +3,7 @@ import type { DataSource } from 'typeorm';
 import { CLOCK, type Clock } from '@switchboard/persistence';
 import { DATA_SOURCE } from '@switchboard/platform';
 import { callerOf, type AuthenticatedRequest } from '../auth/api-key.guard';
+import { mayTouchRegion } from '../auth/roles';
 import { CommandSender } from '../commands/command-sender';
 import { ApiRoutes } from '../http/api-routes';
 import { conflict, notFound, parseOr422 } from '../http/validation';
@@ -23,8 +24,12 @@ export class SurveyAnswersHttpController {
   async answer(@Param('id') id: string, @Body() body: unknown, @Req() request: AuthenticatedRequest) {
     const surveyId = parseOr422(route.params.shape.id, id, 'survey id');
     const input = parseOr422(route.body, body);
-    const [row] = (await this.dataSource.query('SELECT ticket_id, state FROM rm_surveys WHERE survey_id = $1', [surveyId])) as { ticket_id: string; state: string }[];
-    if (!row) throw notFound('SURVEY.NOT_FOUND', `no survey ${surveyId}`);
+    const [row] = (await this.dataSource.query(
+      'SELECT s.ticket_id, s.state, t.region FROM rm_surveys s LEFT JOIN rm_tickets t ON t.id = s.ticket_id WHERE s.survey_id = $1',
+      [surveyId],
+    )) as { ticket_id: string; state: string; region: string | null }[];
+    // Another region's survey is absent for a key scoped to regions.
+    if (!row || !mayTouchRegion(callerOf(request), row.region)) throw notFound('SURVEY.NOT_FOUND', `no survey ${surveyId}`);
     if (row.state === 'completed') throw conflict('SURVEY.ALREADY_ANSWERED', 'this survey has been answered');
     if (row.state === 'unreachable') throw conflict('SURVEY.CLOSED', 'this callback closed unanswered (its validity window ended)');
     const [commandId] = await this.commands.send(callerOf(request).source, [

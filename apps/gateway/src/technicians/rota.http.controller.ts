@@ -4,6 +4,7 @@ import type { DataSource } from 'typeorm';
 import { daysOfIsoWeek } from '@switchboard/contracts';
 import { DATA_SOURCE } from '@switchboard/platform';
 import { callerOf, type AuthenticatedRequest } from '../auth/api-key.guard';
+import { mayTouchRegion } from '../auth/roles';
 import { CommandSender } from '../commands/command-sender';
 import { ApiRoutes } from '../http/api-routes';
 import { notFound, parseOr422 } from '../http/validation';
@@ -59,8 +60,9 @@ export class RotaHttpController {
   async recordAbsence(@Param() params: Record<string, unknown>, @Body() body: unknown, @Req() request: AuthenticatedRequest) {
     const { id: technicianId } = parseOr422(ApiRoutes.recordAbsence.params, params, 'path');
     const input = parseOr422(ApiRoutes.recordAbsence.body, body);
-    const known = (await this.dataSource.query(`SELECT 1 FROM rm_technicians WHERE technician_id = $1`, [technicianId])) as unknown[];
-    if (known.length === 0) throw notFound('TECHNICIAN.NOT_FOUND', `no technician ${technicianId}`);
+    const [known] = (await this.dataSource.query(`SELECT region FROM rm_technicians WHERE technician_id = $1`, [technicianId])) as { region: string | null }[];
+    // Another region's technician is absent for a key scoped to regions.
+    if (!known || !mayTouchRegion(callerOf(request), known.region)) throw notFound('TECHNICIAN.NOT_FOUND', `no technician ${technicianId}`);
     const { source } = callerOf(request);
     const absenceId = randomUUID();
     const [commandId] = await this.commands.send(source, [{ type: 'absence.record', subject: technicianId, data: { absenceId, technicianId, ...input, approvedBy: source } }]);

@@ -1,6 +1,7 @@
 import { Body, Controller, HttpCode, Post, Req, Res } from '@nestjs/common';
 import { ticketIdFor, Topics } from '@switchboard/contracts';
-import { callerOf, type AuthenticatedRequest } from '../auth/api-key.guard';
+import { callerOf, regionNotAllowed, type AuthenticatedRequest } from '../auth/api-key.guard';
+import { mayTouchRegion } from '../auth/roles';
 import { CommandSender } from '../commands/command-sender';
 import { ApiRoutes } from '../http/api-routes';
 import { parseOr422 } from '../http/validation';
@@ -22,7 +23,9 @@ export class SubmitTicketHttpController {
   @HttpCode(202)
   async submit(@Body() body: unknown, @Req() request: AuthenticatedRequest, @Res({ passthrough: true }) response: LocationSetter) {
     const ticket = parseOr422(ApiRoutes.submitTicket.body, body);
-    const { source } = callerOf(request);
+    const caller = callerOf(request);
+    if (!mayTouchRegion(caller, ticket.location.region)) throw regionNotAllowed(ticket.location.region);
+    const { source } = caller;
     const ticketId = ticketIdFor(source, ticket.externalId);
     await this.commands.send(source, [{ type: 'ticket.received', data: ticket, subject: ticket.externalId, key: ticket.externalId }]);
     response.setHeader('Location', `/v1/tickets/${ticketId}`);

@@ -1,6 +1,8 @@
-import { Controller, Get, Inject, Param, Query } from '@nestjs/common';
+import { Controller, Get, Inject, Param, Query, Req } from '@nestjs/common';
 import type { DataSource } from 'typeorm';
 import { DATA_SOURCE } from '@switchboard/platform';
+import { callerOf, type AuthenticatedRequest } from '../auth/api-key.guard';
+import { mayTouchRegion } from '../auth/roles';
 import { ApiRoutes } from '../http/api-routes';
 import { notFound, parseOr422 } from '../http/validation';
 
@@ -89,10 +91,11 @@ export class TicketQueriesHttpController {
 
   /** A ticket's state, its SLA clocks and the full timeline of every event about it, in order. */
   @Get('tickets/:id')
-  async get(@Param('id') id: string) {
+  async get(@Param('id') id: string, @Req() request: AuthenticatedRequest) {
     const ticketId = parseOr422(ApiRoutes.getTicket.params.shape.id, id, 'ticket id');
     const [row] = (await this.dataSource.query('SELECT * FROM rm_tickets WHERE id = $1 AND source IS NOT NULL', [ticketId])) as TicketRow[];
-    if (!row) throw notFound('TICKET.NOT_FOUND', `no ticket ${ticketId} (yet: a ticket appears once intake has accepted it)`);
+    // Another region's ticket is absent for a key scoped to regions: not even its existence shows.
+    if (!row || !mayTouchRegion(callerOf(request), row.region)) throw notFound('TICKET.NOT_FOUND', `no ticket ${ticketId} (yet: a ticket appears once intake has accepted it)`);
     const clocks = (await this.dataSource.query(
       `SELECT clock_id AS "clockId", metric, started_at AS "startedAt", warn_at AS "warnAt", due_at AS "dueAt", state, warned, breached, met, stopped_at AS "stoppedAt"
          FROM rm_clocks WHERE ticket_id = $1 ORDER BY metric, started_at NULLS LAST`,
@@ -107,8 +110,9 @@ export class TicketQueriesHttpController {
 
   /** Tickets by region, state, breach, or the caller's own reference (source + externalId), newest first. */
   @Get('tickets')
-  async list(@Query() query: Record<string, unknown>) {
+  async list(@Query() query: Record<string, unknown>, @Req() request: AuthenticatedRequest) {
     const q = parseOr422(ApiRoutes.listTickets.query, query, 'query');
+    const { regions } = callerOf(request);
     const where: string[] = ['source IS NOT NULL'];
     const params: unknown[] = [];
     const add = (sql: string, value: unknown) => {
@@ -116,6 +120,7 @@ export class TicketQueriesHttpController {
       where.push(sql.replace('?', `$${params.length}`));
     };
     if (q.region) add('region = ?', q.region);
+    if (regions) add('region = ANY(?)', regions);
     if (q.state) add('shown_state = ?', q.state);
     if (q.breached) add('breached = ?', q.breached === 'true');
     if (q.source) add('source = ?', q.source);
@@ -131,12 +136,15 @@ export class TicketQueriesHttpController {
 
   /** Why intake refused a ticket sent over Kafka: a Kafka-only system looks up its reference here. */
   @Get('rejections')
-  async rejections(@Query() query: Record<string, unknown>) {
+  async rejections(@Query() query: Record<string, unknown>, @Req() request: AuthenticatedRequest) {
     const q = parseOr422(ApiRoutes.listRejections.query, query, 'query');
+    // A key scoped to regions sees its regions' rejections, and its own submissions' (a rejected ticket may have no valid region).
+    const caller = callerOf(request);
     const rows = (await this.dataSource.query(
       `SELECT event_id AS "eventId", source, external_id AS "externalId", region, reasons, time FROM rm_rejections
-        WHERE ($1::text IS NULL OR source = $1) AND ($2::text IS NULL OR external_id = $2) ORDER BY time DESC LIMIT $3`,
-      [q.source ?? null, q.externalId ?? null, q.limit],
+        WHERE ($1::text IS NULL OR source = $1) AND ($2::text IS NULL OR external_id = $2) AND ($4::text[] IS NULL OR region = ANY($4) OR source = $5)
+        ORDER BY time DESC LIMIT $3`,
+      [q.source ?? null, q.externalId ?? null, q.limit, caller.regions, caller.source],
     )) as unknown[];
     return { items: rows };
   }
