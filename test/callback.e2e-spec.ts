@@ -251,6 +251,53 @@ describe('callback surveys', () => {
     expect(completed.data).toMatchObject({ score: 92.5, verdict: 'unsatisfied' });
   });
 
+  it("takes a customer's text reply through the inbound SMS webhook: matched by number, read digit by digit, scored once however often delivered", async () => {
+    const job = newJob();
+    await accept(job);
+    await complete(job);
+    const { data } = await waitForOne<SurveyScheduled>(Topics.CallbackSurveys, 'survey.scheduled', scheduledFor(job.ticketId), `survey.scheduled for ${job.ticketId}`);
+    const inbound = (messageId: string, from: string, text: string) => post('/v1/webhooks/sms/inbound', { messageId, from, text, receivedAt: new Date().toISOString() });
+
+    // Unreadable: refused in the ticket's timeline, the customer asked again, the survey still open.
+    const garbled = await inbound(`m-${randomUUID()}`, job.phone, 'great service!');
+    expect(garbled.status).toBe(202);
+    const { commandId: garbledId } = (await garbled.json()) as { commandId: string };
+    const refused = await waitForRejection(garbledId);
+    expect(refused.data).toMatchObject({ commandType: 'survey.sms-reply', code: 'SURVEY_ANSWER.BAD_REPLY', ticketId: job.ticketId });
+    const askedAgain = await waitForOne<NotificationRequested>(
+      Topics.NotificationsOutbound,
+      'notification.requested',
+      (e) => e.data.template === 'callback.survey-reply-unreadable' && e.data.ticketId === job.ticketId,
+      'the customer asked again',
+    );
+    expect(askedAgain.data).toMatchObject({ to: job.phone, channel: 'sms', data: { surveyId: data.surveyId } });
+
+    // Read: the number written differently by the provider, one digit per question, delivered twice.
+    const messageId = `m-${randomUUID()}`;
+    const from = job.phone.replace(/ /g, '');
+    const first = await inbound(messageId, from, '5 5, 4-5');
+    const again = await inbound(messageId, from, '5 5, 4-5');
+    const sent = (await first.json()) as { commandId: string; status: string };
+    expect(sent.status).toBe('sent');
+    expect(((await again.json()) as { commandId: string }).commandId).toBe(sent.commandId);
+    const completed = await waitForOne<SurveyCompleted>(Topics.CallbackSurveys, 'survey.completed', (e) => e.data.surveyId === data.surveyId, `survey.completed for ${data.surveyId}`);
+    expect(completed.data).toMatchObject({ answers: { contactTimeliness: 5, appointmentKeeping: 5, technicalLevel: 4, serviceAttitude: 5 }, score: 97.5, verdict: 'satisfied' });
+    expect(completed.causationId).toBe(sent.commandId);
+    await new Promise((r) => setTimeout(r, 500));
+    expect(events(Topics.CallbackSurveys, 'survey.completed', (e: Envelope<string, SurveyCompleted>) => e.data.surveyId === data.surveyId)).toHaveLength(1);
+
+    // A number no survey waits for: refused, nothing answered.
+    const stranger = await inbound(`m-${randomUUID()}`, '+86 571 0000 0000', '5555');
+    const { commandId: strangerId } = (await stranger.json()) as { commandId: string };
+    expect((await waitForRejection(strangerId)).data).toMatchObject({ commandType: 'survey.sms-reply', code: 'SURVEY.NO_OPEN_SURVEY' });
+
+    // The documented format is enforced at the door.
+    const bad = await post('/v1/webhooks/sms/inbound', { messageId: 'x', from: 'not a number', text: '5555' });
+    expect(bad.status).toBe(422);
+    const reasons = ((await bad.json()) as { reasons: { path: string }[] }).reasons.map((r) => r.path).sort();
+    expect(reasons).toEqual(['from', 'receivedAt']);
+  });
+
   it('rejects an answer to an unknown survey with SURVEY.NOT_FOUND', async () => {
     const surveyId = randomUUID();
     const command = await answer(surveyId, { contactTimeliness: 5, appointmentKeeping: 5, technicalLevel: 5, serviceAttitude: 5 });

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { PlatformModule } from '@switchboard/platform';
 import { AnswerSurveyHandler } from './answer-survey/answer-survey.handler';
+import { SmsReplyHandler } from './answer-survey/sms-reply.handler';
 import { AnswerSurveyMessageController } from './answer-survey/answer-survey.message.controller';
 import { callbackConfigProvider } from './callback.config';
 import { callbackService } from './callback.service-descriptor';
@@ -13,6 +14,6 @@ import { SurveySender } from './send-survey/survey-sender';
 @Module({
   imports: [PlatformModule.forService(callbackService)],
   controllers: [ScheduleSurveyMessageController, AnswerSurveyMessageController, PhoneCallbackMessageController],
-  providers: [callbackConfigProvider, ScheduleCallbackHandler, AnswerSurveyHandler, PhoneCallbackHandler, SurveySender],
+  providers: [callbackConfigProvider, ScheduleCallbackHandler, AnswerSurveyHandler, SmsReplyHandler, PhoneCallbackHandler, SurveySender],
 })
 export class CallbackModule {}

@@ -26,6 +26,7 @@ import { SlaPoliciesMessageController } from './sla-policies/sla-policies.messag
 import { StreamHttpController } from './stream/stream.http.controller';
 import { StreamHub } from './stream/stream.hub';
 import { SurveyAnswersHttpController } from './surveys/survey-answers.http.controller';
+import { SmsInboundHttpController } from './surveys/sms-inbound.http.controller';
 import { TechniciansHttpController } from './technicians/technicians.http.controller';
 import { RotaHttpController } from './technicians/rota.http.controller';
 import { RotaMessageController } from './read-model/rota.message.controller';
@@ -41,6 +42,7 @@ import { TicketQueriesHttpController } from './tickets/ticket-queries.http.contr
     RotaHttpController,
     TechniciansHttpController,
     SurveyAnswersHttpController,
+    SmsInboundHttpController,
     KnownIssuesHttpController,
     StreamHttpController,
     DocsHttpController,

@@ -246,6 +246,13 @@ export const EventRegistry = {
     example: E.surveySubmitAnswersExample,
     description: "Command: the customer's answers to a survey of any questionnaire (question id → value), checked against the survey's questionnaire.",
   },
+  [E.SURVEY_SMS_REPLY]: {
+    topic: Topics.CallbackCommands,
+    schemaVersion: 1,
+    schema: E.surveySmsReplySchema,
+    example: E.surveySmsReplyExample,
+    description: "Command: a customer's text reply to an SMS survey as the SMS provider delivered it (one digit per question), matched to the newest survey waiting for that number.",
+  },
   [E.SURVEY_COMPLETED]: {
     topic: Topics.CallbackSurveys,
     schemaVersion: 1,

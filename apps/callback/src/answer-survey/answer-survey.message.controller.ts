@@ -1,13 +1,17 @@
 import { Controller } from '@nestjs/common';
 import { Ctx, Payload } from '@nestjs/microservices';
-import type { Envelope, SurveyAnswer, SurveySubmitAnswers } from '@switchboard/contracts';
+import type { Envelope, SurveyAnswer, SurveySmsReply, SurveySubmitAnswers } from '@switchboard/contracts';
 import type { HandlerContext } from '@switchboard/messaging';
 import { OnEvent } from '@switchboard/platform';
 import { AnswerSurveyHandler } from './answer-survey.handler';
+import { SmsReplyHandler } from './sms-reply.handler';
 
 @Controller()
 export class AnswerSurveyMessageController {
-  constructor(private readonly handler: AnswerSurveyHandler) {}
+  constructor(
+    private readonly handler: AnswerSurveyHandler,
+    private readonly smsReplies: SmsReplyHandler,
+  ) {}
 
   @OnEvent('survey.answer')
   async onAnswer(@Payload() command: Envelope<'survey.answer', SurveyAnswer>, @Ctx() ctx: HandlerContext): Promise<void> {
@@ -18,5 +22,11 @@ export class AnswerSurveyMessageController {
   @OnEvent('survey.submit-answers')
   async onSubmitAnswers(@Payload() command: Envelope<'survey.submit-answers', SurveySubmitAnswers>, @Ctx() ctx: HandlerContext): Promise<void> {
     await this.handler.handle(command, ctx);
+  }
+
+  /** A text reply from the SMS provider's inbound webhook: matched to the number's open survey, read digit by digit. */
+  @OnEvent('survey.sms-reply')
+  async onSmsReply(@Payload() command: Envelope<'survey.sms-reply', SurveySmsReply>, @Ctx() ctx: HandlerContext): Promise<void> {
+    await this.smsReplies.handle(command, ctx);
   }
 }

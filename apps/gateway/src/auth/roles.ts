@@ -30,7 +30,7 @@ const reads = [
 
 export const ROLE_OPERATIONS: Record<Exclude<KeyRole, 'admin'>, readonly string[]> = {
   /** Call-centre and SMS-provider systems: raise tickets, follow their own, relay survey answers. */
-  channel: ['submitTicket', 'getTicket', 'listTickets', 'listRejections', 'answerSurvey'],
+  channel: ['submitTicket', 'getTicket', 'listTickets', 'listRejections', 'answerSurvey', 'receiveSmsReply'],
   /** BI and reporting: read-only. */
   bi: [...reads, 'metrics'],
   /**

@@ -10,6 +10,8 @@ export interface CommandToSend<T extends EventType> {
   data: EventData<T>;
   subject: string;
   key?: string;
+  /** The event id, when the command's identity comes from the caller (e.g. a provider's message id); else a new one. */
+  id?: string;
 }
 
 /**
@@ -25,7 +27,7 @@ export class CommandSender {
 
   async send<T extends EventType>(source: string, commands: CommandToSend<T>[]): Promise<string[]> {
     const now = this.clock.now();
-    const envelopes = commands.map((c) => ({ envelope: makeEvent(c.type, c.data, { source, subject: c.subject, time: now }), key: c.key }));
+    const envelopes = commands.map((c) => ({ envelope: makeEvent(c.type, c.data, { source, subject: c.subject, time: now, ...(c.id ? { id: c.id } : {}) }), key: c.key }));
     await this.dataSource.transaction((m) => enqueueEvents(m, envelopes, { traceparent: newTraceparent() }));
     return envelopes.map((e) => e.envelope.id);
   }

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { absenceRecordSchema, callbackOutcomes, cellRowSchema, checkKnownIssueFields, checkRotaSet, isoWeek, rotaSetSchema, incidentResolveSchema, id as codeId, knownIssueFields, knownIssueKinds, knownIssueOpenExample, remoteSupportReleaseSchema, remoteSupportResolveSchema, holdReasons, resolutionCodes, ticketClasses, ticketResolutions, surveyAnswerSchema, technicianRegisterExample, technicianRegisterSchema, ticketReceivedExample, ticketReceivedSchema, Topics } from '@switchboard/contracts';
+import { absenceRecordSchema, callbackOutcomes, cellRowSchema, checkKnownIssueFields, checkRotaSet, isoWeek, rotaSetSchema, incidentResolveSchema, id as codeId, knownIssueFields, knownIssueKinds, knownIssueOpenExample, remoteSupportReleaseSchema, remoteSupportResolveSchema, holdReasons, resolutionCodes, ticketClasses, ticketResolutions, surveyAnswerSchema, surveySmsReplyExample, surveySmsReplySchema, technicianRegisterExample, technicianRegisterSchema, ticketReceivedExample, ticketReceivedSchema, Topics } from '@switchboard/contracts';
 import { KeyRoles, ROLE_OPERATIONS } from '../auth/roles';
 import { assignmentActions, ShownTicketStates } from '../domain/ticket-progress';
 import { slaPolicyRoutes } from '../sla-policies/sla-policy.routes';
@@ -451,6 +451,20 @@ export const ApiRoutes = {
       202: { description: 'The answers were sent.', schema: z.object({ ...commandSent, surveyId: z.uuid(), ticketId: z.uuid() }) },
       404: { description: 'No such survey.', schema: apiErrorSchema },
       409: { description: 'The survey has been answered (`SURVEY.ALREADY_ANSWERED`) or closed unanswered (`SURVEY.CLOSED`).', schema: apiErrorSchema },
+    },
+  },
+  receiveSmsReply: {
+    operationId: 'receiveSmsReply',
+    method: 'post',
+    path: '/v1/webhooks/sms/inbound',
+    tag: 'surveys',
+    summary: 'Inbound SMS webhook: a customer\'s text reply to a survey',
+    description:
+      "The SMS provider posts each inbound message here (one JSON object, the format below). The reply is sent to callback as `survey.sms-reply` on `callback.commands.v1`, which matches it to the newest SMS survey waiting for an answer from that number and reads it as one digit per question in the questionnaire's order (`5455`; spaces, commas and dashes between digits are allowed). A reply that matches no survey or cannot be read is refused there (`command.rejected`; the customer is asked again by SMS). The same `messageId` posted twice is one command.",
+    body: surveySmsReplySchema,
+    bodyExample: surveySmsReplyExample,
+    responses: {
+      202: { description: 'The reply was sent to callback.', schema: z.object({ ...commandSent, messageId: z.string() }) },
     },
   },
   listCallbacks: {

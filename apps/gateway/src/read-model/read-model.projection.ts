@@ -224,6 +224,7 @@ export async function project(m: EntityManager, event: DecodedEvent): Promise<vo
     case 'notification.requested':
     case 'survey.answer':
     case 'survey.submit-answers':
+    case 'survey.sms-reply':
     case 'callback.claim': // the phone callback queue: callbacks/callback-queue.projection.ts, its own controller
     case 'callback.record-outcome':
     case 'callback.claimed':

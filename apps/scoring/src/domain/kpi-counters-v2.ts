@@ -86,6 +86,7 @@ export const KpiV2CountRules: { [T in EventType]: V2Rule<T> | 'ignored' } = {
   'survey.scheduled': 'ignored',
   'survey.answer': 'ignored',
   'survey.submit-answers': 'ignored',
+  'survey.sms-reply': 'ignored',
   'survey.completed': 'ignored',
   'survey.unsatisfied': 'ignored',
   // Issue 7: callback figures (ratio, reachability) wait for a KPI contract that carries them.

@@ -78,6 +78,7 @@ export const KpiCountRules: { [T in EventType]: CountRule<T> | 'ignored' } = {
   'survey.scheduled': 'ignored',
   'survey.answer': 'ignored',
   'survey.submit-answers': 'ignored',
+  'survey.sms-reply': 'ignored',
   'survey.completed': (d) => ({ region: d.region, counters: d.verdict === 'satisfied' ? ['surveyed', 'satisfied'] : ['surveyed'] }),
   // The unsatisfied loop (issue 7): kpi.updated v1 has no reopening or escalation counter, and its
   // schema is public, so these wait for a KPI contract that adds them. A reopened ticket's new

@@ -31,6 +31,7 @@ export * from './survey-scheduled';
 export * from './survey-unsatisfied';
 export * from './survey-unreachable';
 export * from './survey-submit-answers';
+export * from './survey-sms-reply';
 export * from './callback-queued';
 export * from './callback-claimed';
 export * from './callback-no-answer';
