@@ -89,8 +89,13 @@ describe('interception across the platform', () => {
     expect(opened.status).toBe(202);
     const { knownIssueId } = (await opened.json()) as { knownIssueId: string };
 
-    // The sweep: answered, held, and the technician (not yet on site) loses the job.
-    const swept = await waitForView(sweptId, (v) => types(v).includes('assignment.withdrawn'), 'the swept repair to lose its assignment');
+    // The sweep: answered, held, and the technician (not yet on site) loses the job. The hold
+    // (lifecycle topic) and the withdrawal (assignments topic) reach the read model in either order.
+    const swept = await waitForView(
+      sweptId,
+      (v) => types(v).includes('assignment.withdrawn') && types(v).includes('ticket.held'),
+      'the swept repair to be held and lose its assignment',
+    );
     expect(swept.ticket.state).toBe('held');
     expect(swept.ticket.knownIssueId).toBe(knownIssueId);
     const answer = swept.timeline.find((e) => e.type === 'ticket.answered-by-known-issue')?.data as { swept: boolean; outcome: string } | undefined;
