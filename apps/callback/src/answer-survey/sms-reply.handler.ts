@@ -4,6 +4,7 @@ import { makeEvent, Topics, type Envelope, type SurveySmsReply, type SurveySubmi
 import type { HandlerContext } from '@switchboard/messaging';
 import { CLOCK, type Clock } from '@switchboard/persistence';
 import { answersFromDigits, findQuestionnaire } from '../domain/questionnaire';
+import { UNREADABLE_REPLY_TEMPLATE, unreadableReplyText } from '../domain/survey-invitation';
 import { SOURCE } from '../persistence/source';
 import { AnswerSurveyHandler } from './answer-survey.handler';
 
@@ -13,8 +14,6 @@ export const SmsReplyErrors = {
   /** The text is not one digit per question. */
   Unreadable: 'SURVEY_ANSWER.BAD_REPLY',
 } as const;
-
-export const UNREADABLE_REPLY_TEMPLATE = 'callback.survey-reply-unreadable';
 
 /** The digits of a phone number, with its leading + (how numbers are compared). */
 export const phoneDigits = (phone: string): string => phone.replace(/[^0-9+]/g, '');
@@ -48,7 +47,6 @@ export class SmsReplyHandler {
     if (!definition || !read || !read.ok) {
       const reason = read && !read.ok ? read.errors.map((e) => e.reason).join('; ') : `the survey's questionnaire ${survey.questionnaire} is not known here`;
       await this.reject(command, ctx, SmsReplyErrors.Unreadable, reason, survey.ticket_id);
-      const count = definition?.questions.filter((q) => q.kind === 'choice').length ?? 0;
       await ctx.emit({
         envelope: makeEvent(
           'notification.requested',
@@ -58,7 +56,7 @@ export class SmsReplyHandler {
             channel: 'sms',
             to: survey.contact_phone,
             template: UNREADABLE_REPLY_TEMPLATE,
-            text: `Sorry, we could not read your answer. Please reply with ${count} digits from 1 to 5, one per question, for example ${'5'.repeat(count)}.`,
+            text: unreadableReplyText(definition),
             data: { surveyId: survey.id },
           },
           { source: SOURCE, subject: survey.ticket_id, time: this.clock.now(), correlationId: command.correlationId ?? command.id, causationId: command.id },

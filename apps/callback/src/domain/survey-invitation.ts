@@ -1,3 +1,5 @@
+import type { QuestionnaireDefinition } from './questionnaire';
+
 /** What the customer receives when the callback falls due (domain.md §5). */
 export const QUESTIONNAIRE = 'telecom-4q.v1';
 export const SURVEY_CHANNEL = 'sms' as const;
@@ -10,4 +12,12 @@ export function surveyInvitationText(): string {
     '1) how promptly the engineer contacted you, 2) whether the agreed appointment was kept,',
     '3) the technical level of the work, 4) the service attitude. Example: 5545.',
   ].join(' ');
+}
+
+export const UNREADABLE_REPLY_TEMPLATE = 'callback.survey-reply-unreadable';
+
+/** What the customer is told when an SMS reply cannot be read: one digit per question, asked again. */
+export function unreadableReplyText(definition: QuestionnaireDefinition | undefined): string {
+  const digits = definition?.questions.filter((q) => q.kind === 'choice').length ?? 0;
+  return `Sorry, we could not read your answer. Please reply with ${digits} digits from 1 to 5, one per question, for example ${'5'.repeat(digits)}.`;
 }
