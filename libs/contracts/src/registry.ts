@@ -379,6 +379,20 @@ export const EventRegistry = {
     example: E.assignmentWithdrawnExample,
     description: 'Dispatch took an assignment back because its ticket was held or resolved before the technician arrived.',
   },
+  [E.TICKET_SUSPENDED]: {
+    topic: Topics.DispatchAssignments,
+    schemaVersion: 1,
+    schema: E.ticketSuspendedSchema,
+    example: E.ticketSuspendedExample,
+    description: 'A supervisor approved a suspension of field work; the SLA monitor pauses resolution clocks until it ends.',
+  },
+  [E.TICKET_SUSPENSION_ENDED]: {
+    topic: Topics.DispatchAssignments,
+    schemaVersion: 1,
+    schema: E.ticketSuspensionEndedSchema,
+    example: E.ticketSuspensionEndedExample,
+    description: 'An approved suspension ended; paused clocks run again.',
+  },
   [E.KNOWN_ISSUE_OPEN]: {
     topic: Topics.IntakeCommands,
     schemaVersion: 1,

@@ -251,6 +251,8 @@ export async function project(m: EntityManager, event: DecodedEvent): Promise<vo
     case 'sla-policy.define': // SLA policies and re-attached clocks: sla-policies/, its own controller
     case 'sla-policy.versioned':
     case 'sla.clock-reattached':
+    case 'ticket.suspended': // approved suspensions (issue 5): the timeline has them; approvals/ will show state
+    case 'ticket.suspension-ended':
       break;
     case 'ticket.held':
     case 'ticket.resolved':

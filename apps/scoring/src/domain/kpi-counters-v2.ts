@@ -114,6 +114,8 @@ export const KpiV2CountRules: { [T in EventType]: V2Rule<T> | 'ignored' } = {
   }),
   'ticket.answered-by-known-issue': (d) => ({ region: d.region, counters: ['answeredByKnownIssue'] }),
   'assignment.withdrawn': (d) => ({ region: d.region, counters: ['withdrawn'] }),
+  'ticket.suspended': 'ignored',
+  'ticket.suspension-ended': 'ignored',
   'kpi.updated': 'ignored',
   'kpi.daily-updated': 'ignored',
   // Known issues, remote support commands and amendments: their effect on tickets is counted from

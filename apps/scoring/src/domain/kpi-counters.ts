@@ -111,6 +111,8 @@ export const KpiCountRules: { [T in EventType]: CountRule<T> | 'ignored' } = {
   'incident.resolved': 'ignored',
   'ticket.answered-by-known-issue': 'ignored',
   'assignment.withdrawn': 'ignored',
+  'ticket.suspended': 'ignored',
+  'ticket.suspension-ended': 'ignored',
   'known-issue.open': 'ignored',
   'known-issue.close': 'ignored',
   'known-issue.opened': 'ignored',

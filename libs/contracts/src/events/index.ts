@@ -56,4 +56,5 @@ export * from './ticket-repeat-fault-detected';
 export * from './ticket-resolved';
 export * from './ticket-triaged';
 export * from './ticket-unassignable';
+export * from './ticket-suspension';
 export * from './ticket-updated';
