@@ -52,7 +52,17 @@ describe('ticket lifecycle end to end', () => {
   };
 
   beforeAll(async () => {
-    platform = await startPlatform(18000, { SLA_TIME_SCALE: String(SLA_TIME_SCALE), SLA_POLL_MS: '100', CALLBACK_DELAY_MS: '500', CALLBACK_POLL_MS: '100' });
+    // Complaints are called back by an agent on the phone (the simulator plays the agents); no
+    // quiet hours, so the run does not depend on the time of day it happens at.
+    platform = await startPlatform(18000, {
+      SLA_TIME_SCALE: String(SLA_TIME_SCALE),
+      SLA_POLL_MS: '100',
+      CALLBACK_DELAY_MS: '500',
+      CALLBACK_POLL_MS: '100',
+      CALLBACK_PHONE_KINDS: 'complaint',
+      CALLBACK_QUIET_HOURS: 'off',
+      CALLBACK_RETRY_SPACING_MS: '300',
+    });
     const kafka = createKafka({ brokers: testInfra().kafkaBrokers, clientId: 'lifecycle-e2e' });
     producer = kafka.producer({ allowAutoTopicCreation: false });
     await producer.connect();
@@ -237,7 +247,7 @@ describe('ticket lifecycle end to end', () => {
     controller.abort();
   });
 
-  it('carries the simulator\'s call centre, technicians and customers through the real platform', async () => {
+  it('carries the simulator\'s call centre, technicians, customers and callback agents through the real platform', async () => {
     const api = new GatewayClient({ baseUrl: platform.services.gateway!.url(''), apiKey: TEST_API_KEY });
     await seedDemo(api);
     const counts = await runSimulation({
@@ -251,9 +261,14 @@ describe('ticket lifecycle end to end', () => {
       startAt: new Date('2026-11-24T02:00:00Z'),
     });
     expect(counts).toMatchObject({ sent: 20, accepted: 20, errors: 0 });
-    // Unsatisfied customers have their tickets reopened: one more assignment, completion and survey each.
-    expect(counts).toMatchObject({ assigned: 20 + counts.reopened, completed: 20 + counts.reopened, surveyed: 20 + counts.reopened });
+    // Unsatisfied customers have their tickets reopened: one more assignment, completion and callback each.
+    // A callback ends answered (a survey) or, after the phone attempts went unanswered, unreachable.
+    expect(counts).toMatchObject({ assigned: 20 + counts.reopened, completed: 20 + counts.reopened, surveysScheduled: 20 + counts.reopened });
+    expect(counts.surveyed + counts.unreachable).toBe(20 + counts.reopened);
     expect(counts.surveyed - counts.satisfied).toBe(counts.reopened + counts.escalated);
+    // The run's complaints were called back by the simulated agents through the phone queue.
+    expect(counts.callbacksClaimed).toBeGreaterThan(0);
+    expect(counts.callbacksClaimed).toBe(counts.callsAnswered + counts.noAnswers);
   });
 
   it('refuses calls without a valid key, and bad bodies with a reason per field', async () => {

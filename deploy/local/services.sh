@@ -33,8 +33,10 @@ start() {
     [[ -f $ROOT/dist/apps/$name/src/main.js ]] || { log "dist/apps/$name is missing: run 'make build'"; exit 1; }
     # Demo time: business clocks run faster so SLA alerts and callbacks show within minutes.
     # Remote pre-handling is on for IPTV repairs with a 2-minute hold (they show in GET /v1/remote-support, then go to dispatch).
+    # Complaints are called back on the phone by agents (GET /v1/callbacks?state=due; the simulator plays them), a no-answer retried after a minute.
     HTTP_PORT=$port GATEWAY_PORT=${GATEWAY_PORT:-8080} API_KEY_FILE="$STATE/admin-api-key" \
       REMOTE_SUPPORT_KINDS=${REMOTE_SUPPORT_KINDS-repair:iptv} REMOTE_SUPPORT_HOLD_MINUTES=${REMOTE_SUPPORT_HOLD_MINUTES:-2} \
+      CALLBACK_PHONE_KINDS=${CALLBACK_PHONE_KINDS-complaint} CALLBACK_RETRY_SPACING_MS=${CALLBACK_RETRY_SPACING_MS:-60000} \
       SLA_TIME_SCALE=${SLA_TIME_SCALE:-0.05} CALLBACK_DELAY_MS=${CALLBACK_DELAY_MS:-30000} nohup node "$ROOT/dist/apps/$name/src/main.js" >>"$LOGS/$name.log" 2>&1 &
     echo $! >"$STATE/$name.pid"
     log "$name started (pid $!, log $LOGS/$name.log)"
@@ -110,6 +112,7 @@ Switchboard is up.
   Watch it live     curl -N -H "Authorization: Bearer $key" http://127.0.0.1:$gw/v1/stream
   Tickets           curl -H "Authorization: Bearer $key" "http://127.0.0.1:$gw/v1/tickets?limit=5"
   Interception      /v1/known-issues (an outage opens after ~2 min), /v1/incidents (the storm), /v1/remote-support (IPTV repairs)
+  Callbacks         SMS surveys; complaints by phone: /v1/callbacks?state=due (the simulator's agents claim and call; quiet hours 21:00-08:00 Asia/Shanghai)
   Simulator         $LOGS/simulator.log   (make simulate RATE=60 for more)
   Demo time         SLA targets x${SLA_TIME_SCALE:-0.05} (first response 30 min -> $(awk "BEGIN{print 1800*${SLA_TIME_SCALE:-0.05}}") s), callbacks after ${CALLBACK_DELAY_MS:-30000} ms
   Services          intake :8081, dispatch :8082, sla-monitor :8083, callback :8084, scoring :8085 (each /health, /metrics)

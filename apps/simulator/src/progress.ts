@@ -18,7 +18,12 @@ export interface SimulationCounts {
   escalated: number;
   warned: number;
   breached: number;
-  /** Technician actions and survey answers the gateway took. */
+  /** Phone callbacks (issue 7): attempts a simulated agent claimed, calls answered and not answered, callbacks closed unreachable. */
+  callbacksClaimed: number;
+  callsAnswered: number;
+  noAnswers: number;
+  unreachable: number;
+  /** Technician actions and survey answers the gateway took (by SMS/web or recorded by an agent). */
   actions: number;
   answers: number;
   /** Failed calls: HTTP errors, Kafka sends, the event stream. */
@@ -42,6 +47,10 @@ export function zeroCounts(): SimulationCounts {
     escalated: 0,
     warned: 0,
     breached: 0,
+    callbacksClaimed: 0,
+    callsAnswered: 0,
+    noAnswers: 0,
+    unreachable: 0,
     actions: 0,
     answers: 0,
     errors: 0,
@@ -59,8 +68,9 @@ export function formatElapsed(ms: number): string {
 /** The one-line progress display. */
 export function formatProgress(c: SimulationCounts, elapsedMs: number): string {
   const via = c.sentKafka > 0 ? ` (http ${c.sentHttp}, kafka ${c.sentKafka})` : '';
+  const calls = c.callbacksClaimed > 0 ? ` (calls ${c.callbacksClaimed}, no answer ${c.noAnswers})` : '';
   const sla = c.warned > 0 || c.breached > 0 ? ` · sla warned ${c.warned} breached ${c.breached}` : '';
-  return `[${formatElapsed(elapsedMs)}] sent ${c.sent}${via} · accepted ${c.accepted} · assigned ${c.assigned} · completed ${c.completed} · surveyed ${c.surveyed}${sla} · errors ${c.errors}`;
+  return `[${formatElapsed(elapsedMs)}] sent ${c.sent}${via} · accepted ${c.accepted} · assigned ${c.assigned} · completed ${c.completed} · surveyed ${c.surveyed}${calls}${sla} · errors ${c.errors}`;
 }
 
 export interface ProgressOutput {

@@ -31,6 +31,9 @@ interface Options {
   /** First-response clock: warning and due time after acceptance, in ms. */
   warnAfterMs?: number;
   dueAfterMs?: number;
+  /** Ticket kinds called back by an agent on the phone (like CALLBACK_PHONE_KINDS), and the attempts before unreachable. */
+  phoneKinds?: TicketReceived['kind'][];
+  phoneAttempts?: number;
 }
 
 /**
@@ -42,6 +45,9 @@ class StandInGateway {
   readonly requests: { method: string; path: string; auth: string | undefined; body: unknown; at: number }[] = [];
   readonly assignments = new Map<string, { ticketId: string; actions: { action: string; at: number }[]; warnAt: number }>();
   readonly technicians: unknown[] = [];
+  /** Phone callbacks: the ticket, the attempt in progress, who claimed it and every outcome recorded. */
+  readonly callbacks = new Map<string, { ticketId: string; attempt: number; claimedBy?: string; outcomes: { outcome: string; answers?: unknown }[] }>();
+  private readonly kinds = new Map<string, TicketReceived['kind']>();
   private readonly streams = new Set<ServerResponse>();
   private readonly server: Server;
   private ticketCount = 0;
@@ -110,6 +116,7 @@ class StandInGateway {
     }
     if (req.method === 'POST' && path === '/v1/tickets') {
       this.ticketCount++;
+      if (typeof (body as { externalId?: unknown })?.externalId === 'string') this.kinds.set(ticketIdFor(HTTP_SOURCE, (body as TicketReceived).externalId), (body as TicketReceived).kind);
       if (this.opts.failEvery && this.ticketCount % this.opts.failEvery === 0) return reply(503, { error: 'UNAVAILABLE' });
       const parsed = ticketReceivedSchema.safeParse(body);
       if (!parsed.success) return reply(422, { error: 'VALIDATION_FAILED', reasons: parsed.error.issues.map((i) => ({ path: i.path.join('.'), code: i.code, message: i.message })) });
@@ -129,8 +136,45 @@ class StandInGateway {
         const common = { ticketId: a.ticketId, assignmentId: action[1]!, technicianId: 'T-XH-01', region: 'hangzhou', at: new Date().toISOString() };
         this.emit('assignment.completed', a.ticketId, { ...common, resolutionCode: (body as { resolutionCode: 'fixed' }).resolutionCode });
         const surveyId = randomUUID();
+        if (this.opts.phoneKinds?.includes(this.kinds.get(a.ticketId)!)) {
+          this.callbacks.set(surveyId, { ticketId: a.ticketId, attempt: 1, outcomes: [] });
+          this.queueCallback(surveyId);
+          return;
+        }
         this.surveys.set(surveyId, a.ticketId);
         this.emit('survey.scheduled', a.ticketId, { surveyId, ticketId: a.ticketId, region: 'hangzhou', dueAt: new Date().toISOString(), channel: 'sms', questionnaire: 'telecom-4q.v1' });
+      }
+      return;
+    }
+    const callback = /^\/v1\/callbacks\/([^/]+)\/(claim|outcome)$/.exec(path);
+    if (req.method === 'POST' && callback) {
+      const c = this.callbacks.get(callback[1]!);
+      if (!c) return reply(404, { error: 'CALLBACK.NOT_FOUND' });
+      if (callback[2] === 'claim') {
+        if (c.claimedBy) return reply(409, { error: 'CALLBACK.ALREADY_CLAIMED' });
+        c.claimedBy = 'agent';
+        return reply(202, {});
+      }
+      if (!c.claimedBy) return reply(409, { error: 'CALLBACK.NOT_CLAIMED' });
+      const o = body as { outcome: string; answers?: Record<string, number> };
+      c.outcomes.push(o);
+      c.claimedBy = undefined;
+      reply(202, {});
+      if (o.outcome === 'answered') {
+        this.emit('survey.completed', c.ticketId, {
+          surveyId: callback[1]!,
+          ticketId: c.ticketId,
+          region: 'hangzhou',
+          answers: o.answers as EventData<'survey.completed'>['answers'],
+          score: 95,
+          verdict: 'satisfied',
+          completedAt: new Date().toISOString(),
+        });
+      } else if (c.attempt >= (this.opts.phoneAttempts ?? 3)) {
+        this.emit('survey.unreachable', c.ticketId, { surveyId: callback[1]!, ticketId: c.ticketId, region: 'hangzhou', attempts: c.attempt, reason: 'attempt-limit-reached', closedAt: new Date().toISOString() });
+      } else {
+        c.attempt++;
+        this.queueCallback(callback[1]!);
       }
       return;
     }
@@ -158,6 +202,21 @@ class StandInGateway {
   }
 
   private readonly surveys = new Map<string, string>();
+
+  private queueCallback(surveyId: string): void {
+    const c = this.callbacks.get(surveyId)!;
+    const now = new Date();
+    this.emit('callback.queued', c.ticketId, {
+      surveyId,
+      ticketId: c.ticketId,
+      region: 'hangzhou',
+      questionnaire: 'telecom-4q.v1',
+      attempt: c.attempt,
+      dueAt: now.toISOString(),
+      closesAt: new Date(now.getTime() + 3_600_000).toISOString(),
+      deferredForQuietHours: false,
+    });
+  }
 
   /** What intake, the SLA monitor and dispatch would emit; `assignedFirst` plays them out of order. */
   private lifecycle(ticketId: string, t: TicketReceived, assignedFirst: boolean): void {
@@ -243,6 +302,30 @@ describe('the simulator against a stand-in gateway', () => {
     expect(tickets.map((t) => t.externalId).sort()).toEqual(Array.from({ length: 20 }, (_, i) => `SIM-itest1-${String(i + 1).padStart(6, '0')}`));
     for (const a of gateway.assignments.values()) expect(a.actions.map((x) => x.action)).toEqual(['accept', 'contact', 'arrive', 'complete']);
     await waitFor(() => gateway.streamCount === 0, { timeoutMs: 2_000, message: 'the simulator to close its event stream' });
+  });
+
+  it('plays callback agents: a due phone callback is claimed, called and its answers recorded; no answer is retried until unreachable', async () => {
+    const { gateway, api } = await start({ phoneKinds: ['install', 'move', 'repair', 'complaint'], phoneAttempts: 2 });
+    const counts = await new Simulation({ api, rate: 1200, maxTickets: 12, speed: 5000, lateShare: 0, drainMs: 20_000, startAt: MORNING, runId: 'itest-cb', noAnswerShare: 0.5 }).run();
+
+    expect(counts).toMatchObject({ sent: 12, completed: 12, surveysScheduled: 12, errors: 0 });
+    const calls = [...gateway.callbacks.values()];
+    expect(calls).toHaveLength(12);
+    // Every callback ends answered or, after its two attempts went unanswered, unreachable — never left in the queue.
+    for (const c of calls) {
+      const last = c.outcomes.at(-1)!;
+      expect(last.outcome === 'answered' || (c.outcomes.length === 2 && c.outcomes.every((o) => o.outcome === 'no-answer'))).toBe(true);
+      expect(c.outcomes.slice(0, -1).every((o) => o.outcome === 'no-answer')).toBe(true);
+      if (last.outcome === 'answered') expect(Object.keys(last.answers as object).sort()).toEqual(['appointmentKeeping', 'contactTimeliness', 'serviceAttitude', 'technicalLevel']);
+    }
+    const answered = calls.filter((c) => c.outcomes.at(-1)!.outcome === 'answered').length;
+    const noAnswers = calls.reduce((n, c) => n + c.outcomes.filter((o) => o.outcome === 'no-answer').length, 0);
+    expect(counts).toMatchObject({ surveyed: answered, answers: answered, callsAnswered: answered, noAnswers, unreachable: 12 - answered, callbacksClaimed: answered + noAnswers });
+    // With one call in two unanswered, both endings occur among twelve customers.
+    expect(answered).toBeGreaterThan(0);
+    expect(answered).toBeLessThan(12);
+    // Nothing went through the SMS survey route.
+    expect(gateway.requests.some((r) => r.path.startsWith('/v1/surveys/'))).toBe(false);
   });
 
   it('repeats the same tickets for the same seed', async () => {

@@ -1,10 +1,10 @@
 import { decodeEvent, type DecodedEvent, type EventData, type EventType, type TicketReceived } from '@switchboard/contracts';
 import { ticketsPerMinuteAt } from './domain/daily-curve';
 import { DEMO_REGION, type DemoRegion } from './domain/demo-region';
-import { contactDelayMs, planFieldVisit, planSurveyReply, realDelayMs, type FirstResponseClock } from './domain/field-behaviour';
+import { contactDelayMs, DEFAULT_NO_ANSWER_SHARE, planFieldVisit, planPhoneCallback, planSurveyReply, realDelayMs, type FirstResponseClock } from './domain/field-behaviour';
 import { SeededRandom } from './domain/random';
 import { generateTicket, simulatedExternalIdPrefix } from './domain/ticket-generator';
-import type { AssignmentAction, GatewayClient } from './gateway/gateway-client';
+import { GatewayError, type AssignmentAction, type GatewayClient } from './gateway/gateway-client';
 import type { SseMessage } from './gateway/sse';
 import type { TicketIngress } from './kafka/kafka-ingress';
 import { zeroCounts, type SimulationCounts } from './progress';
@@ -41,6 +41,8 @@ export interface SimulationOptions {
   startAt?: Date;
   /** How long to wait for the event stream before raising tickets anyway (default 5 s). */
   streamConnectTimeoutMs?: number;
+  /** Share of phone callback attempts the customer does not answer (default 0.2). */
+  noAnswerShare?: number;
 }
 
 interface OwnTicket {
@@ -63,7 +65,9 @@ const MAX_REMEMBERED_EVENTS = 20_000;
 /**
  * The outside world of a running platform: a call centre raising tickets (over the gateway's
  * HTTP API and, for a share, straight onto Kafka), technicians who act on `ticket.assigned`
- * seen on the event stream, and customers who answer surveys after `survey.scheduled`.
+ * seen on the event stream, customers who answer surveys after `survey.scheduled`, and callback
+ * agents who take due phone callbacks (`callback.queued`) from the work queue and record how the
+ * call went — the customer's answers, or no answer.
  */
 export class Simulation {
   private readonly counts = zeroCounts();
@@ -77,6 +81,8 @@ export class Simulation {
   private readonly seenEvents = new Set<string>();
   private readonly handledAssignments = new Set<string>();
   private readonly handledSurveys = new Set<string>();
+  /** Phone callback attempts taken, by survey id and attempt number. */
+  private readonly handledCallbacks = new Set<string>();
   private readonly sleepers = new Map<NodeJS.Timeout, { resolve: (woke: boolean) => void; phase: 'raise' | 'work' }>();
   private readonly slotWaiters: (() => void)[] = [];
   private inFlight = 0;
@@ -104,6 +110,7 @@ export class Simulation {
       maxErrorsShown: 5,
       maxInFlight: 64,
       streamConnectTimeoutMs: 5_000,
+      noAnswerShare: DEFAULT_NO_ANSWER_SHARE,
       ...options,
     };
     this.prefix = simulatedExternalIdPrefix(this.o.runId);
@@ -143,6 +150,17 @@ export class Simulation {
           this.counts.satisfied++;
           t.settled = true;
         }
+      },
+      'callback.queued': (t, d) => {
+        const key = `${d.surveyId}#${d.attempt}`;
+        if (this.handledCallbacks.has(key)) return;
+        this.handledCallbacks.add(key);
+        if (d.attempt === 1) this.counts.surveysScheduled++;
+        this.startPhoneCallback(t, d.surveyId, d.attempt, d.dueAt);
+      },
+      'survey.unreachable': (t) => {
+        this.counts.unreachable++;
+        t.settled = true;
       },
       'ticket.reopened': () => {
         this.counts.reopened++;
@@ -412,6 +430,49 @@ export class Simulation {
         this.error(undefined, e);
       }
     });
+  }
+
+  /**
+   * A callback agent takes a due phone callback from the queue and calls. The gateway refuses a
+   * claim before the attempt is due or before its read model has the callback (409/404), and an
+   * outcome before the claim is known (409): the agent tries again shortly, as a person would.
+   */
+  private startPhoneCallback(ticket: OwnTicket, surveyId: string, attempt: number, dueAt: string): void {
+    const plan = planPhoneCallback(new SeededRandom(`${this.o.seed}|callback|${ticket.key}|${attempt}`), ticket.late, this.o.noAnswerShare);
+    this.work(ticket, async () => {
+      // The attempt becomes due in real time (the callback policy's clock), then the agent picks it up.
+      const wait = Math.max(0, Date.parse(dueAt) - Date.now()) + realDelayMs(plan.pickUpAfterMs, this.o.speed);
+      if (!(await this.sleep(wait, 'work'))) return;
+      if (!(await this.retrying(() => this.o.api.claimCallback(surveyId)))) return;
+      this.counts.callbacksClaimed++;
+      if (!(await this.sleep(realDelayMs(plan.callMs, this.o.speed), 'work'))) return;
+      const body = plan.noAnswer
+        ? ({ outcome: 'no-answer' } as const)
+        : ({ outcome: 'answered', answers: { ...plan.reply.answers }, ...(plan.reply.comment !== undefined ? { comment: plan.reply.comment } : {}) } as const);
+      if (!(await this.retrying(() => this.o.api.recordCallbackOutcome(surveyId, body)))) return;
+      if (plan.noAnswer) this.counts.noAnswers++;
+      else {
+        this.counts.callsAnswered++;
+        this.counts.answers++;
+      }
+    });
+  }
+
+  /** Calls until the gateway takes it; retries only "not yet" answers (404, 409), up to ~30 s. */
+  private async retrying(call: () => Promise<unknown>): Promise<boolean> {
+    for (let tries = 0; ; tries++) {
+      try {
+        await call();
+        return true;
+      } catch (e) {
+        const notYet = e instanceof GatewayError && (e.status === 404 || e.status === 409);
+        if (!notYet || tries >= 60) {
+          this.error(undefined, e);
+          return false;
+        }
+        if (!(await this.sleep(500, 'work'))) return false;
+      }
+    }
   }
 
   private async act(assignmentId: string, action: AssignmentAction, body: { resolutionCode?: string } = {}): Promise<boolean> {

@@ -157,3 +157,32 @@ export function planSurveyReply(rng: SeededRandom, wasLate: boolean, mood: Custo
   answers[sore] = rng.int(1, 2);
   return { afterMs, answers, ...(rng.chance(0.6) ? { comment: rng.pick(UNHAPPY_COMMENTS) } : {}), pleased };
 }
+
+/** How a callback agent's phone call to a customer goes (domain.md §5: the phone callback). */
+export interface PhoneCallbackPlan {
+  /** From the attempt being due until the agent takes it from the queue, in simulated ms. */
+  pickUpAfterMs: number;
+  /** How long the call lasts before the agent records its outcome, in simulated ms. */
+  callMs: number;
+  /** The customer does not pick up: the callback policy retries later or closes it unreachable. */
+  noAnswer: boolean;
+  /** What the customer says when they answer. */
+  reply: SurveyReply;
+}
+
+/** Share of phone callback attempts nobody answers (project choice for the demo: one in five). */
+export const DEFAULT_NO_ANSWER_SHARE = 0.2;
+
+/**
+ * One attempt of a phone callback: seeded per ticket and attempt, so a retry after no answer
+ * draws again. The customer's answers follow the same mood as an SMS survey's.
+ */
+export function planPhoneCallback(rng: SeededRandom, wasLate: boolean, noAnswerShare = DEFAULT_NO_ANSWER_SHARE): PhoneCallbackPlan {
+  const noAnswer = rng.chance(noAnswerShare);
+  return {
+    pickUpAfterMs: sampleDelay(rng, { median: 3, min: 0.5, max: 20 }, 0.6),
+    callMs: sampleDelay(rng, { median: 2, min: 0.5, max: 8 }, 0.4),
+    noAnswer,
+    reply: planSurveyReply(rng, wasLate),
+  };
+}

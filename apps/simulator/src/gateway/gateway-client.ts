@@ -47,6 +47,8 @@ export interface SurveyAnswersBody {
   comment?: string;
 }
 
+export type CallbackOutcomeBody = { outcome: 'no-answer'; comment?: string } | { outcome: 'answered'; answers: Record<string, number>; comment?: string };
+
 /** The gateway's HTTP API, as the simulator uses it: the outside world's only way in. */
 export class GatewayClient {
   private readonly base: string;
@@ -109,6 +111,16 @@ export class GatewayClient {
 
   answerSurvey(surveyId: string, body: SurveyAnswersBody): Promise<unknown> {
     return this.call('POST', `/v1/surveys/${encodeURIComponent(surveyId)}/answers`, body);
+  }
+
+  /** `POST /v1/callbacks/{id}/claim`: a callback agent takes a due phone callback. */
+  claimCallback(surveyId: string): Promise<unknown> {
+    return this.call('POST', `/v1/callbacks/${encodeURIComponent(surveyId)}/claim`, {});
+  }
+
+  /** `POST /v1/callbacks/{id}/outcome`: how the agent's call went (answers, or no answer). */
+  recordCallbackOutcome(surveyId: string, body: CallbackOutcomeBody): Promise<unknown> {
+    return this.call('POST', `/v1/callbacks/${encodeURIComponent(surveyId)}/outcome`, body);
   }
 
   openKnownIssue(body: KnownIssueBody): Promise<{ knownIssueId: string }> {
