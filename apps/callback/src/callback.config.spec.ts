@@ -59,6 +59,13 @@ describe('callback configuration', () => {
     expect(loadCallbackConfig({ CALLBACK_QUIET_HOURS: 'off' }).policy.quietHours).toBeNull();
   });
 
+  it('reads the customers\' time zones by region, the rest in CALLBACK_TIME_ZONE, and refuses a list it cannot use', () => {
+    const config = loadCallbackConfig({ CALLBACK_REGION_TIME_ZONES: 'kashgar=Asia/Urumqi', CALLBACK_TIME_ZONE: 'Asia/Shanghai' });
+    expect(config.timeZones).toEqual({ byRegion: { kashgar: 'Asia/Urumqi' }, fallback: 'Asia/Shanghai' });
+    expect(loadCallbackConfig({}).timeZones).toEqual({ byRegion: {}, fallback: 'Asia/Shanghai' });
+    expect(() => loadCallbackConfig({ CALLBACK_REGION_TIME_ZONES: 'kashgar=Asia/Nowhere' })).toThrow(/CALLBACK_REGION_TIME_ZONES: "Asia\/Nowhere" \(for kashgar\) is not an IANA time zone/);
+  });
+
   it('refuses quiet hours it cannot read, an unknown time zone and a delay that outlasts the validity window, naming the variable', () => {
     expect(() => loadCallbackConfig({ CALLBACK_QUIET_HOURS: '21-8' })).toThrow(/CALLBACK_QUIET_HOURS/);
     expect(() => loadCallbackConfig({ CALLBACK_QUIET_HOURS: '25:00-08:00' })).toThrow(/CALLBACK_QUIET_HOURS/);

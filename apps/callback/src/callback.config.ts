@@ -4,6 +4,7 @@ import { ticketKinds } from '@switchboard/contracts';
 import { parseEnv } from '@switchboard/platform';
 import { CallbackAttemptLimit, DEFAULT_CALLBACK_MAX_ATTEMPTS } from './domain/callback-attempts';
 import { checkCallbackPolicy, DEFAULT_CALLBACK_POLICY, DEFAULT_CUSTOMER_TIME_ZONE, type CallbackPolicy, type QuietHours } from './domain/callback-policy';
+import { parseRegionTimeZones, type CustomerTimeZones } from './domain/customer-time-zone';
 import { checkQuestionnaireDefinition, CONTRACTOR_5PART, questionnaireKey, TELECOM_4Q, type QuestionnaireDefinition } from './domain/questionnaire';
 import { DEFAULT_SURVEY_SCORING, SURVEY_QUESTIONS } from './domain/survey-scoring';
 
@@ -22,8 +23,13 @@ export const callbackEnvSchema = z.object({
     .string()
     .regex(/^(off|\d{2}:\d{2}-\d{2}:\d{2})$/, 'HH:MM-HH:MM or off')
     .default(`${DEFAULT_CALLBACK_POLICY.quietHours!.start}-${DEFAULT_CALLBACK_POLICY.quietHours!.end}`),
-  /** The customers' time zone (IANA) until a ticket carries its own: the centre's. */
+  /** The customers' time zone (IANA) for a region CALLBACK_REGION_TIME_ZONES does not list: the centre's. */
   CALLBACK_TIME_ZONE: z.string().min(1).default(DEFAULT_CUSTOMER_TIME_ZONE),
+  /**
+   * The customers' time zone by region, `region=Zone,…` (e.g. `kashgar=Asia/Urumqi`): quiet hours are
+   * read in the zone of the customer's region (domain/customer-time-zone.ts). Empty: every region in CALLBACK_TIME_ZONE.
+   */
+  CALLBACK_REGION_TIME_ZONES: z.string().default(''),
   /** Phone attempts (the first included) before a callback nobody answers closes unreachable (project choice: 3). */
   CALLBACK_NO_ANSWER_ATTEMPTS: z.coerce.number().int().min(1).max(20).default(DEFAULT_CALLBACK_POLICY.maxAttempts),
   /** Time from an unanswered phone attempt to the next (before quiet hours move it; project choice: 2 h). */
@@ -59,7 +65,10 @@ export const callbackEnvSchema = z.object({
 export interface CallbackConfig {
   /** When and how a resolution's callback is attempted (domain/callback-policy.ts). */
   policy: CallbackPolicy;
+  /** The zone of a region not listed in `timeZones` (CALLBACK_TIME_ZONE). */
   timeZone: string;
+  /** The customers' time zones by region; `customerTimeZone(region, timeZones)` picks one. */
+  timeZones: CustomerTimeZones;
   /** Ticket kinds whose callback is a phone call by an agent (the work queue). */
   phoneKinds: readonly string[];
   pollMs: number;
@@ -89,9 +98,12 @@ export function loadCallbackConfig(env: Record<string, string | undefined>): Cal
     const variable: Record<string, string> = { delayAfterResolutionMs: 'CALLBACK_DELAY_MS', validityMs: 'CALLBACK_VALIDITY_MS', timeZone: 'CALLBACK_TIME_ZONE' };
     throw new Error(problems.map((p) => `${variable[p.field] ?? (p.field.startsWith('quietHours') ? 'CALLBACK_QUIET_HOURS' : p.field)}: ${p.reason}`).join('; '));
   }
+  const regionZones = parseRegionTimeZones(e.CALLBACK_REGION_TIME_ZONES);
+  if (regionZones.problems.length > 0) throw new Error(`CALLBACK_REGION_TIME_ZONES: ${regionZones.problems.join('; ')}`);
   return {
     policy,
     timeZone: e.CALLBACK_TIME_ZONE,
+    timeZones: { byRegion: regionZones.byRegion, fallback: e.CALLBACK_TIME_ZONE },
     phoneKinds: e.CALLBACK_PHONE_KINDS,
     pollMs: e.CALLBACK_POLL_MS,
     sendBatch: e.CALLBACK_SEND_BATCH,

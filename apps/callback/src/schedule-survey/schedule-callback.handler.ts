@@ -4,6 +4,7 @@ import { makeEvent, type Envelope } from '@switchboard/contracts';
 import type { HandlerContext } from '@switchboard/messaging';
 import { CLOCK, type Clock } from '@switchboard/persistence';
 import { firstAttempt, type CallbackChannel } from '../domain/callback-policy';
+import { customerTimeZone } from '../domain/customer-time-zone';
 import { QUESTIONNAIRE, SURVEY_CHANNEL } from '../domain/survey-invitation';
 import { CALLBACK_CONFIG, type CallbackConfig } from '../callback.config';
 import { SOURCE } from '../persistence/source';
@@ -42,7 +43,9 @@ export class ScheduleCallbackHandler {
       [r.ticketId, r.key],
     );
     if (open.length > 0) return;
-    const { policy, timeZone } = this.config;
+    const { policy } = this.config;
+    // Quiet hours are the customer's: read in the zone of the region they are served in.
+    const timeZone = customerTimeZone(r.region, this.config.timeZones);
     const channel = await this.channelFor(r.ticketId, ctx);
     const attempt = firstAttempt(r.resolvedAt, policy, timeZone, channel);
     const correlationId = cause.correlationId ?? cause.id;
