@@ -24,6 +24,8 @@ import {
 } from '@switchboard/contracts';
 import { physicalTopic } from '@switchboard/messaging';
 import { testInfra, TopicCollector, waitFor } from '@switchboard/testing';
+import { Client } from 'pg';
+import { serviceDatabase } from '@switchboard/persistence';
 import { startService, TEST_API_KEY, type RunningService } from './support/service-process';
 
 const DELAY_MS = 1_000;
@@ -103,7 +105,7 @@ function newJob(): Job {
   return { ticketId: randomUUID(), region: `r-${randomUUID().slice(0, 8)}`, phone: `+86 571 ${randomInt(1000, 9999)} ${randomInt(1000, 9999)}`, assignmentId: randomUUID() };
 }
 
-async function accept(job: Job, kind: 'repair' | 'complaint' = 'repair'): Promise<void> {
+async function accept(job: Job, kind: 'repair' | 'complaint' = 'repair', customerId = 'C-1'): Promise<void> {
   const now = new Date().toISOString();
   await produce(
     'ticket.accepted',
@@ -114,7 +116,7 @@ async function accept(job: Job, kind: 'repair' | 'complaint' = 'repair'): Promis
       channel: 'phone',
       kind,
       service: 'broadband',
-      customerId: 'C-1',
+      customerId,
       customerTier: 'standard',
       contact: { name: 'Li Wei', phone: job.phone },
       location: { region: job.region, county: 'xihu', zone: 'xihu-07' },
@@ -296,6 +298,62 @@ describe('callback surveys', () => {
     expect(bad.status).toBe(422);
     const reasons = ((await bad.json()) as { reasons: { path: string }[] }).reasons.map((r) => r.path).sort();
     expect(reasons).toEqual(['from', 'receivedAt']);
+  });
+
+  it("sends an email survey to a customer who prefers email, in their own time zone, and reads the emailed reply's first own line", async () => {
+    const job = newJob();
+    const customerId = `C-${randomUUID().slice(0, 8)}`;
+    const email = `${customerId.toLowerCase()}@example.com`;
+    // The gateway refuses what callback could not use, with a reason per field.
+    const refused = await api(`/v1/customers/${customerId}/contact-preferences`, { method: 'PUT', body: JSON.stringify({ timeZone: 'Mars/Olympus', callbackChannel: 'email' }) });
+    expect(refused.status).toBe(422);
+    expect(((await refused.json()) as { reasons: { path: string }[] }).reasons.map((r) => r.path).sort()).toEqual(['email', 'timeZone']);
+
+    const put = await api(`/v1/customers/${customerId}/contact-preferences`, { method: 'PUT', body: JSON.stringify({ email, timeZone: 'Asia/Urumqi', callbackChannel: 'email' }) });
+    expect(put.status).toBe(202);
+    expect(await put.json()).toMatchObject({ customerId, status: 'sent' });
+    // Callback has taken the preferences before this customer's ticket is resolved.
+    const db = new Client({ connectionString: serviceDatabase(infra.databaseUrl, 'callback', 'sb_callback_local').url });
+    await db.connect();
+    let data: SurveyScheduled;
+    try {
+      await waitFor(async () => (await db.query('SELECT 1 FROM customer_preferences WHERE customer_id = $1', [customerId])).rowCount === 1, { message: `callback to record ${customerId}'s preferences` });
+      await accept(job, 'repair', customerId);
+      await waitFor(async () => (await db.query('SELECT 1 FROM tickets WHERE ticket_id = $1', [job.ticketId])).rowCount === 1, { message: `callback to know ticket ${job.ticketId}` });
+      await complete(job);
+      ({ data } = await waitForOne<SurveyScheduled>(Topics.CallbackSurveys, 'survey.scheduled', scheduledFor(job.ticketId), `survey.scheduled for ${job.ticketId}`));
+      expect(data.channel).toBe('email');
+      const [row] = (await db.query<{ time_zone: string }>('SELECT time_zone FROM surveys WHERE id = $1', [data.surveyId])).rows;
+      expect(row!.time_zone).toBe('Asia/Urumqi');
+    } finally {
+      await db.end();
+    }
+    const invitation = await waitForOne<NotificationRequested>(Topics.NotificationsOutbound, 'notification.requested', (e) => e.data.data.surveyId === data.surveyId, `the email survey for ${job.ticketId}`);
+    expect(invitation.data).toMatchObject({ channel: 'email', to: email, template: 'callback.survey-email' });
+    expect(invitation.data.text).toContain('reply to this email with four digits');
+
+    const inbound = (messageId: string, from: string, text: string) => post('/v1/webhooks/email/inbound', { messageId, from, subject: 'Re: How did we do?', text, receivedAt: new Date().toISOString() });
+    // Only the quoted invitation: unreadable, refused in the timeline, asked again by email.
+    const quoted = await inbound(`<${randomUUID()}@mail>`, email, 'On Tue, Switchboard wrote:\n> Example: 5 5 4 5.');
+    const { commandId: quotedId } = (await quoted.json()) as { commandId: string };
+    expect((await waitForRejection(quotedId)).data).toMatchObject({ commandType: 'survey.email-reply', code: 'SURVEY_ANSWER.BAD_REPLY', ticketId: job.ticketId });
+    await waitForOne<NotificationRequested>(
+      Topics.NotificationsOutbound,
+      'notification.requested',
+      (e) => e.data.template === 'callback.survey-reply-unreadable' && e.data.ticketId === job.ticketId && e.data.channel === 'email' && e.data.to === email,
+      'the customer asked again by email',
+    );
+
+    // The answer on the first line, the address in other letters, the invitation quoted below.
+    const reply = await inbound(`<${randomUUID()}@mail>`, email.toUpperCase(), '4 5 5 5\nThank you!\n\nOn Tue, Switchboard wrote:\n> Example: 5 5 4 5.');
+    expect(reply.status).toBe(202);
+    const completed = await waitForOne<SurveyCompleted>(Topics.CallbackSurveys, 'survey.completed', (e) => e.data.surveyId === data.surveyId, `survey.completed for ${data.surveyId}`);
+    expect(completed.data).toMatchObject({ answers: { contactTimeliness: 4, appointmentKeeping: 5, technicalLevel: 5, serviceAttitude: 5 }, verdict: 'satisfied' });
+
+    // An address no email survey waits for: refused.
+    const stranger = await inbound(`<${randomUUID()}@mail>`, 'nobody@example.com', '5555');
+    const { commandId: strangerId } = (await stranger.json()) as { commandId: string };
+    expect((await waitForRejection(strangerId)).data).toMatchObject({ commandType: 'survey.email-reply', code: 'SURVEY.NO_OPEN_SURVEY' });
   });
 
   it('rejects an answer to an unknown survey with SURVEY.NOT_FOUND', async () => {

@@ -1,7 +1,8 @@
 import { Module } from '@nestjs/common';
 import { PlatformModule } from '@switchboard/platform';
 import { AnswerSurveyHandler } from './answer-survey/answer-survey.handler';
-import { SmsReplyHandler } from './answer-survey/sms-reply.handler';
+import { TextReplyHandler } from './answer-survey/text-reply.handler';
+import { CustomerPreferencesMessageController } from './customer-preferences/customer-preferences.message.controller';
 import { AnswerSurveyMessageController } from './answer-survey/answer-survey.message.controller';
 import { callbackConfigProvider } from './callback.config';
 import { callbackService } from './callback.service-descriptor';
@@ -13,7 +14,7 @@ import { SurveySender } from './send-survey/survey-sender';
 
 @Module({
   imports: [PlatformModule.forService(callbackService)],
-  controllers: [ScheduleSurveyMessageController, AnswerSurveyMessageController, PhoneCallbackMessageController],
-  providers: [callbackConfigProvider, ScheduleCallbackHandler, AnswerSurveyHandler, SmsReplyHandler, PhoneCallbackHandler, SurveySender],
+  controllers: [ScheduleSurveyMessageController, AnswerSurveyMessageController, PhoneCallbackMessageController, CustomerPreferencesMessageController],
+  providers: [callbackConfigProvider, ScheduleCallbackHandler, AnswerSurveyHandler, TextReplyHandler, PhoneCallbackHandler, SurveySender],
 })
 export class CallbackModule {}

@@ -27,6 +27,7 @@ import { StreamHttpController } from './stream/stream.http.controller';
 import { StreamHub } from './stream/stream.hub';
 import { SurveyAnswersHttpController } from './surveys/survey-answers.http.controller';
 import { SmsInboundHttpController } from './surveys/sms-inbound.http.controller';
+import { CustomerContactHttpController } from './surveys/customer-contact.http.controller';
 import { TechniciansHttpController } from './technicians/technicians.http.controller';
 import { RotaHttpController } from './technicians/rota.http.controller';
 import { RotaMessageController } from './read-model/rota.message.controller';
@@ -43,6 +44,7 @@ import { TicketQueriesHttpController } from './tickets/ticket-queries.http.contr
     TechniciansHttpController,
     SurveyAnswersHttpController,
     SmsInboundHttpController,
+    CustomerContactHttpController,
     KnownIssuesHttpController,
     StreamHttpController,
     DocsHttpController,

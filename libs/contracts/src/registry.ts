@@ -253,6 +253,20 @@ export const EventRegistry = {
     example: E.surveySmsReplyExample,
     description: "Command: a customer's text reply to an SMS survey as the SMS provider delivered it (one digit per question), matched to the newest survey waiting for that number.",
   },
+  [E.SURVEY_EMAIL_REPLY]: {
+    topic: Topics.CallbackCommands,
+    schemaVersion: 1,
+    schema: E.surveyEmailReplySchema,
+    example: E.surveyEmailReplyExample,
+    description: "A customer's reply to an email survey, from the gateway's inbound email webhook (matched by address, read as one digit per question).",
+  },
+  [E.CUSTOMER_SET_CONTACT_PREFERENCES]: {
+    topic: Topics.CallbackCommands,
+    schemaVersion: 1,
+    schema: E.customerSetContactPreferencesSchema,
+    example: E.customerSetContactPreferencesExample,
+    description: "What a customer told the call centre about being reached: email, time zone, preferred callback channel (replaces the previous preferences).",
+  },
   [E.SURVEY_COMPLETED]: {
     topic: Topics.CallbackSurveys,
     schemaVersion: 1,

@@ -1,16 +1,16 @@
 import { Controller } from '@nestjs/common';
 import { Ctx, Payload } from '@nestjs/microservices';
-import type { Envelope, SurveyAnswer, SurveySmsReply, SurveySubmitAnswers } from '@switchboard/contracts';
+import type { Envelope, SurveyAnswer, SurveyEmailReply, SurveySmsReply, SurveySubmitAnswers } from '@switchboard/contracts';
 import type { HandlerContext } from '@switchboard/messaging';
 import { OnEvent } from '@switchboard/platform';
 import { AnswerSurveyHandler } from './answer-survey.handler';
-import { SmsReplyHandler } from './sms-reply.handler';
+import { TextReplyHandler } from './text-reply.handler';
 
 @Controller()
 export class AnswerSurveyMessageController {
   constructor(
     private readonly handler: AnswerSurveyHandler,
-    private readonly smsReplies: SmsReplyHandler,
+    private readonly textReplies: TextReplyHandler,
   ) {}
 
   @OnEvent('survey.answer')
@@ -27,6 +27,12 @@ export class AnswerSurveyMessageController {
   /** A text reply from the SMS provider's inbound webhook: matched to the number's open survey, read digit by digit. */
   @OnEvent('survey.sms-reply')
   async onSmsReply(@Payload() command: Envelope<'survey.sms-reply', SurveySmsReply>, @Ctx() ctx: HandlerContext): Promise<void> {
-    await this.smsReplies.handle(command, ctx);
+    await this.textReplies.sms(command, ctx);
+  }
+
+  /** A reply to an email survey from the inbound email webhook: matched to the address's open email survey, its first own line read digit by digit. */
+  @OnEvent('survey.email-reply')
+  async onEmailReply(@Payload() command: Envelope<'survey.email-reply', SurveyEmailReply>, @Ctx() ctx: HandlerContext): Promise<void> {
+    await this.textReplies.email(command, ctx);
   }
 }

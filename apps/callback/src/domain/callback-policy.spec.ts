@@ -2,6 +2,7 @@ import {
   DEFAULT_CALLBACK_POLICY,
   afterNoAnswer,
   checkCallbackPolicy,
+  callbackChannelFor,
   chooseChannel,
   firstAttempt,
   hasExpired,
@@ -209,5 +210,24 @@ describe('channel choice', () => {
     expect(chooseChannel('email', { phone: '13800000000', email: ' ' })).toBe('sms');
     expect(chooseChannel('phone', { email: 'a@example.com' })).toBe('email');
     expect(chooseChannel('sms', { phone: null, email: null })).toBeUndefined();
+  });
+});
+
+describe('callbackChannelFor', () => {
+  const reach = { phone: '+86 571 5550 1234', email: 'li.wei@example.com' };
+  it('calls back on the phone when the kind is a phone kind, whatever the customer prefers', () => {
+    expect(callbackChannelFor({ phoneKind: true, customerPrefers: 'email', reach })).toBe('phone');
+  });
+  it('follows the customer\'s preference when they can be reached by it', () => {
+    expect(callbackChannelFor({ phoneKind: false, customerPrefers: 'email', reach })).toBe('email');
+    expect(callbackChannelFor({ phoneKind: false, customerPrefers: 'phone', reach })).toBe('phone');
+  });
+  it('falls back to SMS when the preferred email is not known, and sends SMS when nothing is preferred', () => {
+    expect(callbackChannelFor({ phoneKind: false, customerPrefers: 'email', reach: { phone: reach.phone } })).toBe('sms');
+    expect(callbackChannelFor({ phoneKind: false, reach })).toBe('sms');
+    expect(callbackChannelFor({ phoneKind: false, customerPrefers: null, reach: {} })).toBe('sms');
+  });
+  it('writes to a customer who left only an email', () => {
+    expect(callbackChannelFor({ phoneKind: false, reach: { email: reach.email } })).toBe('email');
   });
 });

@@ -250,3 +250,23 @@ export function chooseChannel(preferred: CallbackChannel, reach: CustomerReach):
   if (hasPhone) return 'sms';
   return hasEmail ? 'email' : undefined;
 }
+
+/** What decides a callback's channel: the policy's phone kinds, the customer's preference, how they can be reached. */
+export interface ChannelChoice {
+  /** The ticket's kind is called back by an agent (CALLBACK_PHONE_KINDS). */
+  phoneKind: boolean;
+  /** What the customer asked for (`customer.set-contact-preferences`), if anything. */
+  customerPrefers?: CallbackChannel | null;
+  reach: CustomerReach;
+}
+
+/**
+ * The callback's channel (issue 7): a kind the policy calls back on the phone is a phone call;
+ * otherwise the customer's preferred channel when they can be reached by it, else what
+ * `chooseChannel` falls back to; SMS when nothing is known yet (the contact may still arrive —
+ * the sender waits for it).
+ */
+export function callbackChannelFor(choice: ChannelChoice, defaultChannel: CallbackChannel = 'sms'): CallbackChannel {
+  if (choice.phoneKind) return 'phone';
+  return chooseChannel(choice.customerPrefers ?? defaultChannel, choice.reach) ?? defaultChannel;
+}

@@ -3,11 +3,19 @@ import { Inject, Injectable } from '@nestjs/common';
 import { makeEvent, type Envelope } from '@switchboard/contracts';
 import type { HandlerContext } from '@switchboard/messaging';
 import { CLOCK, type Clock } from '@switchboard/persistence';
-import { firstAttempt, type CallbackChannel } from '../domain/callback-policy';
+import { callbackChannelFor, firstAttempt, type CallbackChannel } from '../domain/callback-policy';
 import { customerTimeZone } from '../domain/customer-time-zone';
-import { QUESTIONNAIRE, SURVEY_CHANNEL } from '../domain/survey-invitation';
+import { QUESTIONNAIRE } from '../domain/survey-invitation';
 import { CALLBACK_CONFIG, type CallbackConfig } from '../callback.config';
 import { SOURCE } from '../persistence/source';
+
+interface CustomerRow {
+  kind: string | null;
+  contact_phone: string;
+  email: string | null;
+  time_zone: string | null;
+  callback_channel: CallbackChannel | null;
+}
 
 /** A resolution of a ticket: a technician's completion, or intake closing it without one. */
 export interface Resolution {
@@ -44,9 +52,14 @@ export class ScheduleCallbackHandler {
     );
     if (open.length > 0) return;
     const { policy } = this.config;
-    // Quiet hours are the customer's: read in the zone of the region they are served in.
-    const timeZone = customerTimeZone(r.region, this.config.timeZones);
-    const channel = await this.channelFor(r.ticketId, ctx);
+    const customer = await this.customerOf(r.ticketId, ctx);
+    const channel = callbackChannelFor({
+      phoneKind: typeof customer?.kind === 'string' && this.config.phoneKinds.includes(customer.kind),
+      customerPrefers: customer?.callback_channel ?? null,
+      reach: { phone: customer?.contact_phone ?? null, email: customer?.email ?? null },
+    });
+    // Quiet hours are the customer's: their own zone when they gave one, else their region's.
+    const timeZone = customer?.time_zone ?? customerTimeZone(r.region, this.config.timeZones);
     const attempt = firstAttempt(r.resolvedAt, policy, timeZone, channel);
     const correlationId = cause.correlationId ?? cause.id;
     const surveyId = randomUUID();
@@ -80,20 +93,24 @@ export class ScheduleCallbackHandler {
     await ctx.emit({
       envelope: makeEvent(
         'survey.scheduled',
-        { surveyId, ticketId: r.ticketId, region: r.region, dueAt: attempt.dueAt.toISOString(), channel: SURVEY_CHANNEL, questionnaire: QUESTIONNAIRE },
+        { surveyId, ticketId: r.ticketId, region: r.region, dueAt: attempt.dueAt.toISOString(), channel, questionnaire: QUESTIONNAIRE },
         meta,
       ),
     });
   }
 
   /**
-   * An agent's phone call for the kinds configured (CALLBACK_PHONE_KINDS), else the SMS survey. A
-   * resolution that arrives before its ticket (another topic) is not known by kind: SMS.
+   * What scheduling needs of the ticket's customer: the kind (CALLBACK_PHONE_KINDS), the phone,
+   * and their contact preferences. A resolution that arrives before its ticket (another topic) finds
+   * nothing: an SMS survey in the region's zone, sent once the contact is known.
    */
-  private async channelFor(ticketId: string, ctx: HandlerContext): Promise<CallbackChannel> {
-    if (this.config.phoneKinds.length === 0) return SURVEY_CHANNEL;
-    const rows: { kind: string | null }[] = await ctx.manager.query('SELECT kind FROM tickets WHERE ticket_id = $1', [ticketId]);
-    const kind = rows[0]?.kind;
-    return kind && this.config.phoneKinds.includes(kind) ? 'phone' : SURVEY_CHANNEL;
+  private async customerOf(ticketId: string, ctx: HandlerContext): Promise<CustomerRow | undefined> {
+    const rows: CustomerRow[] = await ctx.manager.query(
+      `SELECT t.kind, t.contact_phone, p.email, p.time_zone, p.callback_channel
+         FROM tickets t LEFT JOIN customer_preferences p ON p.customer_id = t.customer_id
+        WHERE t.ticket_id = $1`,
+      [ticketId],
+    );
+    return rows[0];
   }
 }

@@ -18,9 +18,9 @@ export class ScheduleSurveyMessageController {
   async onAccepted(@Payload() event: Envelope<'ticket.accepted', TicketAccepted>, @Ctx() ctx: HandlerContext): Promise<void> {
     const t = event.data;
     await ctx.manager.query(
-      `INSERT INTO tickets (ticket_id, region, contact_phone, channel, accepted_at, owner, kind) VALUES ($1, $2, $3, $4, $5, $6, $7)
+      `INSERT INTO tickets (ticket_id, region, contact_phone, channel, accepted_at, owner, kind, customer_id) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
        ON CONFLICT (ticket_id) DO NOTHING`,
-      [t.ticketId, t.location.region, t.contact.phone, t.channel, new Date(t.acceptedAt), t.owner, t.kind],
+      [t.ticketId, t.location.region, t.contact.phone, t.channel, new Date(t.acceptedAt), t.owner, t.kind, t.customerId],
     );
   }
 

@@ -6,8 +6,8 @@ import { makeEvent } from '@switchboard/contracts';
 import { enqueueEvents, type OutgoingEvent } from '@switchboard/messaging';
 import { CLOCK, type Clock } from '@switchboard/persistence';
 import { DATA_SOURCE, LOGGER } from '@switchboard/platform';
-import { isInQuietHours, outsideQuietHours } from '../domain/callback-policy';
-import { SURVEY_CHANNEL, SURVEY_TEMPLATE, surveyInvitationText } from '../domain/survey-invitation';
+import { isInQuietHours, outsideQuietHours, QUIET_HOURS_CHANNELS } from '../domain/callback-policy';
+import { EMAIL_SURVEY_TEMPLATE, emailSurveyInvitationText, SURVEY_TEMPLATE, surveyInvitationText } from '../domain/survey-invitation';
 import { callbackClosedFact, type ClosedCallbackRow } from '../figures/callback-closed.fact';
 import { queuedAgain } from '../phone-callback/callback-queued.event';
 import { CALLBACK_CONFIG, type CallbackConfig } from '../callback.config';
@@ -18,7 +18,9 @@ interface DueSurvey {
   id: string;
   ticket_id: string;
   correlation_id: string | null;
-  contact_phone: string;
+  channel: 'sms' | 'email';
+  /** The customer's number for SMS, their email address for email. */
+  address: string;
   time_zone: string;
 }
 
@@ -39,7 +41,8 @@ interface ClosedSurvey extends ClosedCallbackRow {
 }
 
 /**
- * Sends the surveys that have fallen due: each is marked sent and its `notification.requested`
+ * Sends the surveys that have fallen due — by SMS to the ticket's number, by email to the address
+ * the customer gave (`customer.set-contact-preferences`): each is marked sent and its `notification.requested`
  * enqueued in one transaction; rows are claimed with SKIP LOCKED, so replicas share the work and
  * no survey goes out twice. A survey whose ticket contact is not known yet waits for it. A due
  * survey found inside the customer's quiet hours (the sender was behind, or down overnight) waits
@@ -132,9 +135,10 @@ export class SurveySender extends PolledWorker {
     return this.dataSource.transaction(async (m) => {
       const now = this.clock.now();
       const candidates: DueSurvey[] = await m.query(
-        `SELECT s.id, s.ticket_id, s.correlation_id, s.time_zone, t.contact_phone
-           FROM surveys s JOIN tickets t ON t.ticket_id = s.ticket_id
-          WHERE s.state = 'scheduled' AND s.channel = 'sms' AND s.due_at <= $1 AND s.closes_at > $1 AND t.contact_phone <> ''
+        `SELECT s.id, s.ticket_id, s.correlation_id, s.time_zone, s.channel, CASE WHEN s.channel = 'email' THEN p.email ELSE t.contact_phone END AS address
+           FROM surveys s JOIN tickets t ON t.ticket_id = s.ticket_id LEFT JOIN customer_preferences p ON p.customer_id = t.customer_id
+          WHERE s.state = 'scheduled' AND s.channel IN ('sms', 'email') AND s.due_at <= $1 AND s.closes_at > $1
+            AND CASE WHEN s.channel = 'email' THEN p.email IS NOT NULL ELSE t.contact_phone <> '' END
           ORDER BY s.due_at
           LIMIT $2
           FOR UPDATE OF s SKIP LOCKED`,
@@ -142,7 +146,8 @@ export class SurveySender extends PolledWorker {
       );
       if (candidates.length === 0) return false;
       const { quietHours } = this.config.policy;
-      const night = candidates.filter((s) => isInQuietHours(now, quietHours, s.time_zone));
+      // An email waits in the inbox: only SMS keeps out of the customer's night.
+      const night = candidates.filter((s) => QUIET_HOURS_CHANNELS.includes(s.channel) && isInQuietHours(now, quietHours, s.time_zone));
       if (night.length > 0) {
         await m.query(
           `UPDATE surveys s SET due_at = v.due_at, deferred_for_quiet_hours = true FROM unnest($1::uuid[], $2::timestamptz[]) AS v(id, due_at) WHERE s.id = v.id`,
@@ -158,10 +163,10 @@ export class SurveySender extends PolledWorker {
           {
             notificationId: notificationIds[i]!,
             ticketId: s.ticket_id,
-            channel: SURVEY_CHANNEL,
-            to: s.contact_phone,
-            template: SURVEY_TEMPLATE,
-            text: surveyInvitationText(),
+            channel: s.channel,
+            to: s.address,
+            template: s.channel === 'email' ? EMAIL_SURVEY_TEMPLATE : SURVEY_TEMPLATE,
+            text: s.channel === 'email' ? emailSurveyInvitationText() : surveyInvitationText(),
             data: { surveyId: s.id },
           },
           { source: SOURCE, subject: s.ticket_id, time: now, ...(s.correlation_id ? { correlationId: s.correlation_id } : {}) },

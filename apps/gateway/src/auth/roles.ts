@@ -30,7 +30,7 @@ const reads = [
 
 export const ROLE_OPERATIONS: Record<Exclude<KeyRole, 'admin'>, readonly string[]> = {
   /** Call-centre and SMS-provider systems: raise tickets, follow their own, relay survey answers. */
-  channel: ['submitTicket', 'getTicket', 'listTickets', 'listRejections', 'answerSurvey', 'receiveSmsReply'],
+  channel: ['submitTicket', 'getTicket', 'listTickets', 'listRejections', 'answerSurvey', 'receiveSmsReply', 'receiveEmailReply', 'setCustomerContactPreferences'],
   /** BI and reporting: read-only. */
   bi: [...reads, 'metrics'],
   /**
@@ -51,6 +51,7 @@ export const ROLE_OPERATIONS: Record<Exclude<KeyRole, 'admin'>, readonly string[
     'registerTechnicians',
     'claimCallback',
     'recordCallbackOutcome',
+    'setCustomerContactPreferences',
     'previewSlaPolicy',
   ],
 };

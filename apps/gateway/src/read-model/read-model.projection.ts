@@ -225,6 +225,8 @@ export async function project(m: EntityManager, event: DecodedEvent): Promise<vo
     case 'survey.answer':
     case 'survey.submit-answers':
     case 'survey.sms-reply':
+    case 'survey.email-reply':
+    case 'customer.set-contact-preferences': // a command to callback; the customer's contact is not read-model data
     case 'callback.claim': // the phone callback queue: callbacks/callback-queue.projection.ts, its own controller
     case 'callback.record-outcome':
     case 'callback.claimed':

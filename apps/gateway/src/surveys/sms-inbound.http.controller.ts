@@ -9,7 +9,7 @@ const route = ApiRoutes.receiveSmsReply;
 /** Names the command ids of inbound SMS: one per (calling system, provider message id). */
 const SMS_NAMESPACE = '5d0b8a3e-9c1f-4e27-b6a4-2f8e0c7d9a15';
 
-const isUniqueViolation = (e: unknown) =>
+export const isUniqueViolation = (e: unknown): boolean =>
   typeof e === 'object' && e !== null && ((e as { code?: unknown }).code === '23505' || (e as { driverError?: { code?: unknown } }).driverError?.code === '23505');
 
 /**

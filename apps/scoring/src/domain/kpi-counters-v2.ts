@@ -116,6 +116,8 @@ export const KpiV2CountRules: { [T in EventType]: V2Rule<T> | 'ignored' } = {
   'assignment.withdrawn': (d) => ({ region: d.region, counters: ['withdrawn'] }),
   'ticket.suspended': 'ignored',
   'ticket.suspension-ended': 'ignored',
+  'survey.email-reply': 'ignored',
+  'customer.set-contact-preferences': 'ignored',
   'kpi.updated': 'ignored',
   'kpi.daily-updated': 'ignored',
   // Known issues, remote support commands and amendments: their effect on tickets is counted from

@@ -113,6 +113,8 @@ export const KpiCountRules: { [T in EventType]: CountRule<T> | 'ignored' } = {
   'assignment.withdrawn': 'ignored',
   'ticket.suspended': 'ignored',
   'ticket.suspension-ended': 'ignored',
+  'survey.email-reply': 'ignored',
+  'customer.set-contact-preferences': 'ignored',
   'known-issue.open': 'ignored',
   'known-issue.close': 'ignored',
   'known-issue.opened': 'ignored',
