@@ -272,7 +272,7 @@ describe('interception consumers (tickets.lifecycle.v1 → dispatch, sla-monitor
     expect(assignmentsOf(t2)).toHaveLength(0);
   });
 
-  it('pauses the clocks of a ticket held for an outage (no warning, no breach, timers out of Redis), resumes them shifted on release, and stops them met on resolution; a remote-support hold does not pause', async () => {
+  it('pauses the resolution clock of a ticket held for an outage (no warning, no breach, timers out of Redis) but never first response, resumes it shifted on release, and stops it met on resolution; a remote-support hold does not pause', async () => {
     const region = newRegion();
     const [s1, s2, s3] = [randomUUID(), randomUUID(), randomUUID()];
     const acceptedAt = new Date();
@@ -285,38 +285,41 @@ describe('interception consumers (tickets.lifecycle.v1 → dispatch, sla-monitor
       (await db.query<{ id: string; metric: string; state: string; due_at: Date; paused_ms: string }>('SELECT id, metric, state, due_at, paused_ms FROM sla.clocks WHERE ticket_id = $1 ORDER BY metric', [ticketId])).rows;
     await waitFor(async () => {
       const rows = [...(await clocksOf(s1)), ...(await clocksOf(s3))];
-      return rows.length === 4 && rows.every((r) => r.state === 'paused');
-    }, { message: 'the held tickets’ clocks to pause' });
+      // Issue 6 (ADR 0028): a hold pauses resolution, never first response.
+      return rows.length === 4 && rows.every((r) => r.state === (r.metric === 'resolution' ? 'paused' : 'running'));
+    }, { message: 'the held tickets’ resolution clocks to pause' });
     const started = await waitFor(() => {
       const got = events<SlaClockStarted>(Topics.SlaAlerts, 'sla.clock-started', (e) => e.subject === s1);
       return got.length === 2 ? got : undefined;
     }, { message: 's1’s clocks to start' });
-    for (const c of await clocksOf(s1)) {
+    for (const c of (await clocksOf(s1)).filter((r) => r.metric === 'resolution')) {
       await waitFor(async () => (await redis.zscore(slaRedisKey, `${c.id}:breached`)) === null, { message: `the timers of paused clock ${c.id} to leave Redis` });
     }
     const paused = await waitFor(() => {
       const got = events<{ metric: string; reason: string }>(Topics.SlaAlerts, 'sla.clock-paused', (e) => e.subject === s1);
-      return got.length === 2 ? got : undefined;
+      return got.length === 1 ? got : undefined;
     }, { message: 's1’s sla.clock-paused' });
-    expect(paused.map((e) => e.data.reason)).toEqual(['ticket.held: known-issue', 'ticket.held: known-issue']);
+    expect(paused.map((e) => [e.data.metric, e.data.reason])).toEqual([['resolution', 'ticket.held: known-issue']]);
 
     // Remote support does not pause: s2 breaches its first response.
     await waitOne(Topics.SlaAlerts, 'sla.breached', (e) => e.subject === s2, `ticket ${s2}`);
 
     // Past every due time of s1 and s3: nothing was raised for them.
     await sleep(Math.max(0, acceptedAt.getTime() + RESOLUTION_MS + MARGIN_MS - Date.now()));
-    const alerted = collector.json<AnyEvent>(Topics.SlaAlerts).filter((e) => (e.subject === s1 || e.subject === s3) && (e.type === 'sla.warning' || e.type === 'sla.breached'));
+    const alerted = collector
+      .json<AnyEvent>(Topics.SlaAlerts)
+      .filter((e) => (e.subject === s1 || e.subject === s3) && (e.type === 'sla.warning' || e.type === 'sla.breached') && (e.data as { metric: string }).metric === 'resolution');
     expect(alerted).toEqual([]);
 
-    // The release resumes s1's clocks, due later by the time they stood still.
+    // The release resumes s1's resolution clock, due later by the time it stood still.
     await produce('ticket.dispatch-requested', requested(s1, region, 'remote-hold-expired'), s1);
     const resumed = await waitFor(async () => {
-      const rows = await clocksOf(s1);
+      const rows = (await clocksOf(s1)).filter((r) => r.metric === 'resolution');
       return rows.every((r) => r.state === 'running') ? rows : undefined;
-    }, { message: 's1’s clocks to resume' });
+    }, { message: 's1’s resolution clock to resume' });
     const resumedEvents = await waitFor(() => {
       const got = events<{ metric: string; dueAt: string; pausedMs: number }>(Topics.SlaAlerts, 'sla.clock-resumed', (e) => e.subject === s1);
-      return got.length === 2 ? got : undefined;
+      return got.length === 1 ? got : undefined;
     }, { message: 's1’s sla.clock-resumed' });
     for (const r of resumed) {
       const original = started.find((e) => e.data.metric === r.metric)!;
@@ -326,7 +329,7 @@ describe('interception consumers (tickets.lifecycle.v1 → dispatch, sla-monitor
       expect([Date.parse(said.data.dueAt), said.data.pausedMs]).toEqual([r.due_at.getTime(), Number(r.paused_ms)]);
     }
 
-    // Resolved: every clock stops, met — the resumed ones in time, the paused ones because they stood still.
+    // Resolved: every clock stops — resolution met (resumed in time, or paused: it stood still), first response late (nobody answered).
     await produce('ticket.resolved', resolved(s1, region, 'resolved-remotely', { code: 'RR-1' }), s1);
     await produce('ticket.resolved', resolved(s3, region, 'incident-resolved', { incidentId: 'INC-2' }), s3);
     for (const id of [s1, s3]) {
@@ -334,7 +337,7 @@ describe('interception consumers (tickets.lifecycle.v1 → dispatch, sla-monitor
         const got = events<SlaClockStopped>(Topics.SlaAlerts, 'sla.clock-stopped', (e) => e.subject === id);
         return got.length === 2 ? got : undefined;
       }, { message: `both clocks of ${id} to stop` });
-      expect(stopped.map((e) => [e.data.metric, e.data.met]).sort()).toEqual([['first-response', true], ['resolution', true]]);
+      expect(stopped.map((e) => [e.data.metric, e.data.met]).sort()).toEqual([['first-response', false], ['resolution', true]]);
     }
     const rows = await db.query<{ state: string }>(`SELECT state FROM sla.clocks WHERE ticket_id = ANY($1::uuid[])`, [[s1, s3]]);
     expect(rows.rows.map((r) => r.state)).toEqual(['stopped', 'stopped', 'stopped', 'stopped']);
@@ -344,8 +347,9 @@ describe('interception consumers (tickets.lifecycle.v1 → dispatch, sla-monitor
       return body.clocks?.length === 2 && body.clocks.every((c) => c.state === 'stopped') ? body : undefined;
     }, { message: 'the gateway to show s1’s stopped clocks' });
     for (const c of view.clocks) {
-      expect(Date.parse(c.dueAt)).toBe(Date.parse(resumedEvents.find((e) => e.data.metric === c.metric)!.data.dueAt));
-      expect(c.met).toBe(true);
+      const shifted = resumedEvents.find((e) => e.data.metric === c.metric) ?? started.find((e) => e.data.metric === c.metric)!;
+      expect(Date.parse(c.dueAt)).toBe(Date.parse(shifted.data.dueAt));
+      expect(c.met).toBe(c.metric === 'resolution');
     }
     expect(view.timeline.map((e) => e.type)).toEqual(expect.arrayContaining(['ticket.held', 'sla.clock-paused', 'sla.clock-resumed', 'ticket.resolved']));
     // s2 has no more business here.

@@ -348,11 +348,11 @@ describe('SLA policies through the gateway', () => {
     warnings: [0.5, 0.8],
     escalations: ladder,
   });
-  const policyFor = (region: string, firstResponseHours: number) => ({
+  const policyFor = (region: string, firstResponseHours: number, resolutionHours = 3) => ({
     name: `e2e policy for ${region}`,
     selector: { kinds: ['repair'], services: ['broadband'], regions: [region] },
     calendar: { timeZone: 'Asia/Shanghai', hours: '24x7' },
-    metrics: [metric('first-response', firstResponseHours), metric('resolution', 3, 'ticket', 'completion')],
+    metrics: [metric('first-response', firstResponseHours), metric('resolution', resolutionHours, 'ticket', 'completion')],
   });
 
   it('lists the default policies of domain.md §4 from the start, a written complaint replied within 1 working day on office hours', async () => {
@@ -457,61 +457,63 @@ describe('SLA policies through the gateway', () => {
   it('re-attaches the clocks of an edited policy to its new version, keeping the time they ran and stood still; the breach follows the new due time, once', async () => {
     const { ticketId, region } = newTicket();
     const id = `e2e-${region}`;
-    expect((await post('/v1/sla-policies', { id, ...policyFor(region, 2) })).status).toBe(202);
+    expect((await post('/v1/sla-policies', { id, ...policyFor(region, 2, 2) })).status).toBe(202);
     await waitForVersion(id, 1);
     const acceptedAt = new Date();
     await produce('ticket.accepted', acceptedData(ticketId, region, acceptedAt), ticketId);
-    const started = await waitForEvent<SlaClockStarted>(ticketId, 'sla.clock-started', 'first-response');
+    const started = await waitForEvent<SlaClockStarted>(ticketId, 'sla.clock-started', 'resolution');
+    const firstResponse = await waitForEvent<SlaClockStarted>(ticketId, 'sla.clock-started', 'first-response');
     const start = new Date(started.data.startedAt).getTime();
-    // Held under an incident for one second (its clocks pause), then sent to dispatch (they resume).
+    // Held under an incident for one second (its resolution clock pauses), then sent to dispatch (it resumes).
     await sleep(start + 1_000 - Date.now());
     await produce('ticket.held', { ticketId, region, reason: 'incident', incidentId: `inc-${region}`, heldAt: new Date(start + 1_000).toISOString() }, ticketId);
     await sleep(start + 2_000 - Date.now());
     await produce('ticket.dispatch-requested', { ticketId, region, class: 'general', priority: 50, reason: 'accepted', requestedAt: new Date(start + 2_000).toISOString() }, ticketId);
-    const resumed = await waitForEvent<SlaClockResumed>(ticketId, 'sla.clock-resumed', 'first-response');
+    const resumed = await waitForEvent<SlaClockResumed>(ticketId, 'sla.clock-resumed', 'resolution');
     expect(new Date(resumed.data.dueAt).getTime() - start).toBe(14_400 + 1_000);
-    const resolutionResumed = await waitForEvent<SlaClockResumed>(ticketId, 'sla.clock-resumed', 'resolution');
+    // A hold never pauses first response.
+    expect(ofType(ticketId, 'sla.clock-paused', 'first-response')).toHaveLength(0);
 
-    // First response 1 h instead of 2 h (7.2 s scaled): what ran stays spent, the second it stood still is kept.
-    expect((await post(`/v1/sla-policies/${id}`, policyFor(region, 1), 'PUT')).status).toBe(202);
-    const reattached = await waitForEvent<SlaClockReattached>(ticketId, 'sla.clock-reattached', 'first-response');
+    // Resolution 1 h instead of 2 h (7.2 s scaled): what ran stays spent, the second it stood still is kept.
+    expect((await post(`/v1/sla-policies/${id}`, policyFor(region, 2, 1), 'PUT')).status).toBe(202);
+    const reattached = await waitForEvent<SlaClockReattached>(ticketId, 'sla.clock-reattached', 'resolution');
     expect(reattached.data).toMatchObject({ clockId: started.data.clockId, policyId: id, policyVersion: 2, previousPolicyVersion: 1, pausedMs: 1_000 });
     expect(new Date(reattached.data.dueAt).getTime() - start).toBe(7_200 + 1_000);
     expect(new Date(reattached.data.warnAt).getTime() - start).toBe(5_760 + 1_000);
-    // The resolution target did not change: re-attaching keeps its due time.
-    const resolution = await waitForEvent<SlaClockReattached>(ticketId, 'sla.clock-reattached', 'resolution');
-    expect(resolution.data.dueAt).toBe(resolutionResumed.data.dueAt);
+    // The first-response target did not change: re-attaching keeps its due time.
+    const frReattached = await waitForEvent<SlaClockReattached>(ticketId, 'sla.clock-reattached', 'first-response');
+    expect(frReattached.data.dueAt).toBe(firstResponse.data.dueAt);
 
-    const breached = await waitForEvent<SlaAlert>(ticketId, 'sla.breached', 'first-response', 20_000);
+    const breached = await waitForEvent<SlaAlert>(ticketId, 'sla.breached', 'resolution', 20_000);
     expect(breached.data.dueAt).toBe(reattached.data.dueAt);
     expect(new Date(breached.data.at).getTime()).toBeGreaterThanOrEqual(new Date(reattached.data.dueAt).getTime());
     await waitPast(reattached.data.dueAt);
-    expect(ofType(ticketId, 'sla.warning', 'first-response')).toHaveLength(1);
-    expect(ofType(ticketId, 'sla.breached', 'first-response')).toHaveLength(1);
-    expect(ofType(ticketId, 'sla.clock-reattached', 'first-response')).toHaveLength(1);
+    expect(ofType(ticketId, 'sla.warning', 'resolution')).toHaveLength(1);
+    expect(ofType(ticketId, 'sla.breached', 'resolution')).toHaveLength(1);
+    expect(ofType(ticketId, 'sla.clock-reattached', 'resolution')).toHaveLength(1);
   });
 
   it('re-attaches a paused clock at its pause: the resume then shifts the new due time by the whole pause', async () => {
     const { ticketId, region } = newTicket();
     const id = `e2e-${region}`;
-    expect((await post('/v1/sla-policies', { id, ...policyFor(region, 2) })).status).toBe(202);
+    expect((await post('/v1/sla-policies', { id, ...policyFor(region, 2, 2) })).status).toBe(202);
     await waitForVersion(id, 1);
     await produce('ticket.accepted', acceptedData(ticketId, region, new Date()), ticketId);
-    const started = await waitForEvent<SlaClockStarted>(ticketId, 'sla.clock-started', 'first-response');
+    const started = await waitForEvent<SlaClockStarted>(ticketId, 'sla.clock-started', 'resolution');
     const start = new Date(started.data.startedAt).getTime();
     await sleep(start + 1_000 - Date.now());
     const heldAt = new Date(start + 1_000);
     await produce('ticket.held', { ticketId, region, reason: 'incident', incidentId: `inc-${region}`, heldAt: heldAt.toISOString() }, ticketId);
-    await waitForEvent(ticketId, 'sla.clock-paused', 'first-response');
+    await waitForEvent(ticketId, 'sla.clock-paused', 'resolution');
 
-    expect((await post(`/v1/sla-policies/${id}`, policyFor(region, 1), 'PUT')).status).toBe(202);
-    const reattached = await waitForEvent<SlaClockReattached>(ticketId, 'sla.clock-reattached', 'first-response');
+    expect((await post(`/v1/sla-policies/${id}`, policyFor(region, 2, 1), 'PUT')).status).toBe(202);
+    const reattached = await waitForEvent<SlaClockReattached>(ticketId, 'sla.clock-reattached', 'resolution');
     expect(reattached.data).toMatchObject({ reattachedAt: heldAt.toISOString(), elapsedMs: 1_000, pausedMs: 0 });
     expect(new Date(reattached.data.dueAt).getTime() - start).toBe(7_200);
 
     const requestedAt = new Date(Math.max(Date.now(), start + 3_000));
     await produce('ticket.dispatch-requested', { ticketId, region, class: 'general', priority: 50, reason: 'accepted', requestedAt: requestedAt.toISOString() }, ticketId);
-    const resumed = await waitForEvent<SlaClockResumed>(ticketId, 'sla.clock-resumed', 'first-response');
+    const resumed = await waitForEvent<SlaClockResumed>(ticketId, 'sla.clock-resumed', 'resolution');
     expect(new Date(resumed.data.dueAt).getTime() - start).toBe(7_200 + (requestedAt.getTime() - heldAt.getTime()));
   });
 

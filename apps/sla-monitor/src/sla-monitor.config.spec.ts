@@ -35,4 +35,15 @@ describe('SLA monitor configuration', () => {
       /SLA_RESOLUTION_HOURS_REPAIR[\s\S]*SLA_WARNING_FRACTION[\s\S]*SLA_TIME_SCALE/,
     );
   });
+
+  it('reminds every 30 minutes, scaled like the targets, with quiet hours 22:00–08:00 and a 30 s claim lease by default', () => {
+    expect(loadSlaMonitorConfig({})).toMatchObject({ reminderIntervalMs: 30 * MIN, quietHours: { from: '22:00', to: '08:00' }, claimLeaseMs: 30_000 });
+    expect(loadSlaMonitorConfig({ SLA_REMINDER_MINUTES: '10', SLA_TIME_SCALE: '0.002', SLA_QUIET_HOURS: 'none', SLA_CLAIM_LEASE_MS: '5000' })).toMatchObject({
+      reminderIntervalMs: 1_200,
+      quietHours: null,
+      claimLeaseMs: 5_000,
+    });
+    expect(loadSlaMonitorConfig({ SLA_REMINDER_MINUTES: '0' }).reminderIntervalMs).toBe(0);
+    expect(() => loadSlaMonitorConfig({ SLA_QUIET_HOURS: '22-08' })).toThrow(/SLA_QUIET_HOURS/);
+  });
 });

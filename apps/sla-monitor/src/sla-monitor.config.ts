@@ -1,6 +1,7 @@
 import type { Provider } from '@nestjs/common';
 import { z } from 'zod';
 import { parseEnv } from '@switchboard/platform';
+import { parseQuietHours, type QuietHours } from './domain/alert-ladder';
 import { ClockSchedule, DEFAULT_WARNING_FRACTION } from './domain/clock-schedule';
 import { DEFAULT_SLA_TARGETS, SlaTargets, type SlaTargetTable } from './domain/sla-targets';
 
@@ -8,6 +9,15 @@ const MIN = 60_000;
 const HOUR = 60 * MIN;
 const positive = (defaultValue: number) => z.coerce.number().positive().default(defaultValue);
 const intervalMs = (defaultValue: number) => z.coerce.number().int().min(10).default(defaultValue);
+
+function validQuietHours(text: string): boolean {
+  try {
+    parseQuietHours(text);
+    return true;
+  } catch {
+    return false;
+  }
+}
 
 /** The SLA monitor's own settings; the business defaults come from domain.md §4. */
 export const slaMonitorEnvSchema = z.object({
@@ -23,8 +33,14 @@ export const slaMonitorEnvSchema = z.object({
   SLA_POLL_MS: intervalMs(250),
   /** Due timers handled per pass. */
   SLA_POLL_BATCH: z.coerce.number().int().min(1).max(10_000).default(200),
+  /** A claimed timer is hidden from other replicas this long; one whose replica died fires after it. */
+  SLA_CLAIM_LEASE_MS: z.coerce.number().int().min(100).default(30_000),
   /** How often the Redis timer index is rebuilt from PostgreSQL (it may have been flushed). */
   SLA_RECONCILE_MS: intervalMs(30_000),
+  /** Reminders to the handler of a warned clock, every so many minutes of real time until it stops (scaled by SLA_TIME_SCALE); 0: none. Issue 6; domain.md gives no number. */
+  SLA_REMINDER_MINUTES: z.coerce.number().min(0).default(30),
+  /** Quiet hours for people (`HH:MM-HH:MM` on the clock's calendar time zone, or `none`): reminders and escalations are raised on time, their notifyAt waits for the end. */
+  SLA_QUIET_HOURS: z.string().default('22:00-08:00').refine(validQuietHours, 'quiet hours are HH:MM-HH:MM or none'),
   /** The Redis sorted set of timers; defaults to one per deployment (consumer-group prefix). */
   SLA_REDIS_KEY: z.string().min(1).max(200).optional(),
   CONSUMER_GROUP_PREFIX: z.string().min(1).default('switchboard'),
@@ -42,6 +58,10 @@ export interface SlaMonitorConfig {
   pollBatch: number;
   reconcileMs: number;
   redisKey: string;
+  claimLeaseMs: number;
+  /** 0: no reminders. */
+  reminderIntervalMs: number;
+  quietHours: QuietHours | null;
 }
 
 export const SLA_MONITOR_CONFIG = Symbol('SLA_MONITOR_CONFIG');
@@ -67,6 +87,9 @@ export function loadSlaMonitorConfig(env: Record<string, string | undefined>): S
     pollBatch: e.SLA_POLL_BATCH,
     reconcileMs: e.SLA_RECONCILE_MS,
     redisKey: e.SLA_REDIS_KEY ?? `${e.CONSUMER_GROUP_PREFIX}:sla-monitor:timers`,
+    claimLeaseMs: e.SLA_CLAIM_LEASE_MS,
+    reminderIntervalMs: Math.round(e.SLA_REMINDER_MINUTES * MIN * e.SLA_TIME_SCALE),
+    quietHours: parseQuietHours(e.SLA_QUIET_HOURS),
   };
 }
 

@@ -211,6 +211,27 @@ export const EventRegistry = {
     example: E.slaClockReattachedExample,
     description: 'A running or paused SLA clock follows a new version of its policy, keeping the business time it spent and stood still; new warning and due times.',
   },
+  [E.SLA_WARNED]: {
+    topic: Topics.SlaAlerts,
+    schemaVersion: 1,
+    schema: E.slaWarnedSchema,
+    example: E.slaWarnedExample,
+    description: 'One warning fraction of an SLA target has elapsed (default 50 % and 80 %); once per clock and fraction.',
+  },
+  [E.SLA_REMINDER]: {
+    topic: Topics.SlaAlerts,
+    schemaVersion: 1,
+    schema: E.slaReminderSchema,
+    example: E.slaReminderExample,
+    description: 'A reminder to the current handler of a warned clock, every reminder interval until it stops; notifyAt respects quiet hours.',
+  },
+  [E.SLA_ESCALATED]: {
+    topic: Topics.SlaAlerts,
+    schemaVersion: 1,
+    schema: E.slaEscalatedSchema,
+    example: E.slaEscalatedExample,
+    description: 'An escalation level of the SLA policy was reached: who is told and what dispatch should do; once per clock and level.',
+  },
   [E.SLA_POLICY_DEFINE]: {
     topic: Topics.SlaCommands,
     schemaVersion: 1,

@@ -253,6 +253,9 @@ export async function project(m: EntityManager, event: DecodedEvent): Promise<vo
     case 'sla-policy.define': // SLA policies and re-attached clocks: sla-policies/, its own controller
     case 'sla-policy.versioned':
     case 'sla.clock-reattached':
+    case 'sla.warned': // the alert ladder (issue 6, ADR 0028): on sla.alerts.v1 for dispatch and the dashboard
+    case 'sla.reminder':
+    case 'sla.escalated':
     case 'ticket.suspended': // approved suspensions (issue 5): the timeline has them; approvals/ will show state
     case 'ticket.suspension-ended':
       break;

@@ -3,6 +3,7 @@ import type { Logger } from 'pino';
 import type { DataSource } from 'typeorm';
 import { DATA_SOURCE, LOGGER, PolledWorker } from '@switchboard/platform';
 import { SLA_MONITOR_CONFIG, type SlaMonitorConfig } from '../sla-monitor.config';
+import { pendingAlerts, type AlertSchedule } from '../domain/alert-ladder';
 import { TimerIndex, type Timer } from '../timers/timer-index';
 
 const PAGE = 1_000;
@@ -11,7 +12,8 @@ interface RunningClock {
   id: string;
   warn_at: Date;
   due_at: Date;
-  warned: boolean;
+  schedule: AlertSchedule | null;
+  alerted: { level: string; at: string }[];
 }
 
 /**
@@ -28,30 +30,35 @@ export class TimerReconciler extends PolledWorker {
     private readonly timers: TimerIndex,
   ) {
     super('sla timer reconciler', config.reconcileMs, logger);
+    this.reminderIntervalMs = config.reminderIntervalMs;
   }
+
+  private readonly reminderIntervalMs: number;
 
   pass(): Promise<void> {
     return this.reconcile();
   }
 
-  /** Indexes the timers of every running clock whose levels have not been alerted. */
+  /** Indexes every alert still to raise of every running clock (domain/alert-ladder.ts `pendingAlerts`), in pages. */
   async reconcile(): Promise<void> {
     let after = '00000000-0000-0000-0000-000000000000';
     let indexed = 0;
     for (;;) {
       const clocks: RunningClock[] = await this.dataSource.query(
-        `SELECT c.id, c.warn_at, c.due_at,
-                EXISTS (SELECT 1 FROM alerts a WHERE a.clock_id = c.id AND a.level = 'warning') AS warned
-           FROM clocks c
+        `SELECT c.id, c.warn_at, c.due_at, c.schedule,
+                COALESCE(json_agg(json_build_object('level', a.level, 'at', a.alerted_at)) FILTER (WHERE a.level IS NOT NULL), '[]') AS alerted
+           FROM clocks c LEFT JOIN alerts a ON a.clock_id = c.id
           WHERE c.state = 'running' AND c.id > $1
-            AND NOT EXISTS (SELECT 1 FROM alerts a WHERE a.clock_id = c.id AND a.level = 'breached')
-          ORDER BY c.id LIMIT $2`,
+          GROUP BY c.id ORDER BY c.id LIMIT $2`,
         [after, PAGE],
       );
-      const timers: Timer[] = clocks.flatMap((c) => [
-        ...(c.warned ? [] : [{ clockId: c.id, level: 'warning' as const, at: c.warn_at }]),
-        { clockId: c.id, level: 'breached' as const, at: c.due_at },
-      ]);
+      const timers: Timer[] = clocks.flatMap((c) =>
+        pendingAlerts({ warnAt: c.warn_at, dueAt: c.due_at, schedule: c.schedule }, new Map(c.alerted.map((a) => [a.level, new Date(a.at)])), this.reminderIntervalMs).map((t) => ({
+          clockId: c.id,
+          level: t.key,
+          at: t.at,
+        })),
+      );
       await this.timers.add(timers);
       indexed += timers.length;
       if (clocks.length < PAGE) break;

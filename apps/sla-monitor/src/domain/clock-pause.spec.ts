@@ -1,4 +1,6 @@
-import { decidePause, decideResume, holdPausesClocks, isMetAtStop, type PausableClock } from './clock-pause';
+import type { AlertSchedule } from './alert-ladder';
+import { decidePause, decideResume, holdPausesClocks, isMetAtStop, KNOWN_ISSUE_HOLD, metricPauses, resumeInBusinessTime, suspensionHold, type PausableClock } from './clock-pause';
+import { DEFAULT_OFFICE_CALENDAR } from './sla-policy';
 
 const t = (minutes: number) => new Date(Date.UTC(2026, 10, 24, 8, minutes));
 const paused = (over: Partial<PausableClock> = {}): PausableClock => ({ state: 'paused', warnAt: t(48), dueAt: t(60), pausedAt: t(10), pausedMs: 0, ...over });
@@ -46,5 +48,46 @@ describe('whether a stop met the clock', () => {
   it('meets a paused clock however late the stop, unless it had run out before the pause', () => {
     expect(isMetAtStop({ state: 'paused', dueAt: t(60), pausedAt: t(10) }, t(600))).toBe(true);
     expect(isMetAtStop({ state: 'paused', dueAt: t(60), pausedAt: t(61) }, t(70))).toBe(false);
+  });
+});
+
+describe('which clocks pause (issue 6)', () => {
+  it('pauses resolution, never first response', () => {
+    expect(metricPauses('resolution')).toBe(true);
+    expect(metricPauses('first-response')).toBe(false);
+  });
+
+  it('names the holds: one for known issues and incidents, one per approved suspension', () => {
+    expect(KNOWN_ISSUE_HOLD).toBe('hold');
+    expect(suspensionHold('7d1e2f3a-4b5c-4d6e-8f90-a1b2c3d4e5f6')).toBe('suspension:7d1e2f3a-4b5c-4d6e-8f90-a1b2c3d4e5f6');
+  });
+});
+
+describe('resuming in business time', () => {
+  const office: AlertSchedule = {
+    calendar: DEFAULT_OFFICE_CALENDAR,
+    warnings: [{ fraction: 0.5, at: '2026-11-30T02:00:00.000Z' }],
+    escalations: [{ level: 'department-head', notify: 'department-head', action: 'support-team', at: '2026-11-30T04:00:00.000Z' }],
+  };
+
+  it('keeps each instant’s business time left: paused Friday 17:00 Shanghai, resumed Monday 09:00 — a night and a weekend cost nothing', () => {
+    const pausedAt = new Date('2026-11-27T09:00:00Z');
+    const resumedAt = new Date('2026-11-30T01:00:00Z');
+    const r = resumeInBusinessTime({ state: 'paused', warnAt: new Date('2026-11-30T02:00:00Z'), dueAt: new Date('2026-11-30T04:00:00Z'), pausedAt, pausedMs: 0, schedule: office }, resumedAt);
+    expect(r).toEqual({
+      warnAt: new Date('2026-11-30T03:00:00Z'),
+      // Monday 12:00 local had 4 h left (Friday 17–18, Monday 9–12): from Monday 09:00, lunch skipped, 14:00.
+      dueAt: new Date('2026-11-30T06:00:00Z'),
+      schedule: { ...office, warnings: [{ fraction: 0.5, at: '2026-11-30T03:00:00.000Z' }], escalations: [{ ...office.escalations[0]!, at: '2026-11-30T06:00:00.000Z' }] },
+      pausedMs: resumedAt.getTime() - pausedAt.getTime(),
+    });
+  });
+
+  it('shifts a clock without a schedule in real time, as before', () => {
+    expect(resumeInBusinessTime({ ...paused({ pausedMs: 5 * 60_000 }), schedule: null }, t(40))).toEqual({ warnAt: t(78), dueAt: t(90), schedule: null, pausedMs: 35 * 60_000 });
+  });
+
+  it('ignores a clock that is not paused', () => {
+    expect(resumeInBusinessTime({ ...paused(), state: 'running', schedule: null }, t(40))).toEqual({ kind: 'ignore', why: 'the clock is running' });
   });
 });

@@ -1,4 +1,7 @@
 import type { holdReasons } from '@switchboard/contracts';
+import { shiftForPause, shiftSchedule, type AlertSchedule } from './alert-ladder';
+import { BusinessCalendar } from './business-calendar';
+import type { SlaMetric } from './sla-targets';
 
 export type HoldReason = (typeof holdReasons)[number];
 
@@ -16,6 +19,20 @@ export type ClockState = 'running' | 'paused' | 'stopped';
 export function holdPausesClocks(reason: HoldReason): boolean {
   return reason === 'known-issue' || reason === 'incident';
 }
+
+/**
+ * Which clocks a hold or an approved suspension pauses (issue 6): resolution, never first response —
+ * the customer waits for an answer whatever happens to the field work. (The default policies mark
+ * resolution and on-site `pausable`, first response, reply and callback not.)
+ */
+export function metricPauses(metric: SlaMetric): boolean {
+  return metric === 'resolution';
+}
+
+/** The hold a known-issue or incident hold puts on a clock (ended by the ticket's dispatch request). */
+export const KNOWN_ISSUE_HOLD = 'hold';
+/** The hold an approved suspension puts on a clock (ended by its `ticket.suspension-ended`). */
+export const suspensionHold = (approvalId: string) => `suspension:${approvalId}`;
 
 export interface PausableClock {
   state: ClockState;
@@ -58,4 +75,31 @@ export function decideResume(clock: PausableClock, at: Date): ResumeDecision {
 export function isMetAtStop(clock: Pick<PausableClock, 'state' | 'dueAt' | 'pausedAt'>, stoppedAt: Date): boolean {
   const effective = clock.state === 'paused' && clock.pausedAt !== null ? clock.pausedAt : stoppedAt;
   return effective.getTime() <= clock.dueAt.getTime();
+}
+
+export interface ResumedTimes {
+  warnAt: Date;
+  dueAt: Date;
+  schedule: AlertSchedule | null;
+  pausedMs: number;
+}
+
+/**
+ * Resuming a paused clock in business time (issue 6): every instant still ahead at the pause keeps
+ * the business time it had left (`shiftForPause` on the clock's calendar); a clock from before the
+ * alert ladder (no schedule) shifts in real time as `decideResume`. `pausedMs` adds the real time it
+ * stood still.
+ */
+export function resumeInBusinessTime(clock: PausableClock & { schedule: AlertSchedule | null }, at: Date): ResumedTimes | { kind: 'ignore'; why: string } {
+  const wall = decideResume(clock, at);
+  if (wall.kind !== 'resume') return wall;
+  if (!clock.schedule) return { warnAt: wall.warnAt, dueAt: wall.dueAt, schedule: null, pausedMs: wall.pausedMs };
+  const pausedAt = clock.pausedAt!;
+  const calendar = BusinessCalendar.of(clock.schedule.calendar);
+  return {
+    warnAt: shiftForPause(calendar, clock.warnAt, pausedAt, at),
+    dueAt: shiftForPause(calendar, clock.dueAt, pausedAt, at),
+    schedule: shiftSchedule(clock.schedule, pausedAt, at),
+    pausedMs: wall.pausedMs,
+  };
 }

@@ -77,4 +77,19 @@ describe('reattachPolicyClock', () => {
     const r = reattachPolicyClock(clock([]), shorter, metric(shorter, 'first-response'), new Date(start.getTime() + 20 * MIN));
     expect(r.dueAt.getTime() - start.getTime()).toBe(10 * MIN);
   });
+
+  it('carries the new version’s whole ladder, escalation offsets scaled like the target', () => {
+    const r = reattachPolicyClock(clock([]), longer, metric(longer, 'first-response'), new Date(start.getTime() + 1_000), 0.002);
+    const ms = (iso: string) => new Date(iso).getTime() - start.getTime();
+    expect(r.schedule.warnings.map((w) => [w.fraction, ms(w.at)])).toEqual([
+      [0.5, 7_200],
+      [0.8, 11_520],
+    ]);
+    // 2 h → 14.4 s; −10 min → −1.2 s, 0, +24 h → +172.8 s.
+    expect(r.schedule.escalations.map((e) => [e.level, ms(e.at)])).toEqual([
+      ['team-lead', 13_200],
+      ['department-head', 14_400],
+      ['company-leadership', 187_200],
+    ]);
+  });
 });

@@ -4,12 +4,12 @@ import { makeEvent, type Envelope } from '@switchboard/contracts';
 import type { HandlerContext } from '@switchboard/messaging';
 import { CLOCK, type Clock } from '@switchboard/persistence';
 import { LOGGER } from '@switchboard/platform';
-import { ALERT_LEVELS, ClockSchedule } from '../domain/clock-schedule';
+import { pendingAlerts } from '../domain/alert-ladder';
 import type { ClockState } from '../domain/clock-pause';
 import { reattachPolicyClock } from '../domain/policy-clock';
 import { metricCalendar, type SlaPolicy } from '../domain/sla-policy';
 import type { SlaMetric } from '../domain/sla-targets';
-import { SOURCE } from '../persistence/clock-row';
+import { alertedOf, SOURCE } from '../persistence/clock-row';
 import { SLA_MONITOR_CONFIG, type SlaMonitorConfig } from '../sla-monitor.config';
 import { TimerIndex, type Timer } from '../timers/timer-index';
 
@@ -65,7 +65,7 @@ export class PolicyReattacher {
         at,
         this.config.timeScale,
       );
-      await ctx.manager.query('UPDATE clocks SET warn_at = $2, due_at = $3, policy_version = $4 WHERE id = $1', [row.id, times.warnAt, times.dueAt, policy.version]);
+      await ctx.manager.query('UPDATE clocks SET warn_at = $2, due_at = $3, policy_version = $4, schedule = $5 WHERE id = $1', [row.id, times.warnAt, times.dueAt, policy.version, JSON.stringify(times.schedule)]);
       await ctx.emit({
         envelope: makeEvent(
           'sla.clock-reattached',
@@ -87,7 +87,10 @@ export class PolicyReattacher {
         ),
       });
       // A level already alerted finds its alert taken; a moved instant replaces its timer's score.
-      if (row.state === 'running') toIndex.push(...ALERT_LEVELS.map((level) => ({ clockId: row.id, level, at: ClockSchedule.instantOf(level, times) })));
+      if (row.state === 'running') {
+        const alerted = await alertedOf(ctx.manager, row.id);
+        toIndex.push(...pendingAlerts(times, alerted, this.config.reminderIntervalMs).map((t) => ({ clockId: row.id, level: t.key, at: t.at })));
+      }
     }
     if (toIndex.length > 0) {
       ctx.afterCommit(() => void this.timers.add(toIndex).catch((e: unknown) => this.logger.warn({ err: e as Error, policyId: policy.id }, 'could not index re-attached SLA timers; the reconciler will')));

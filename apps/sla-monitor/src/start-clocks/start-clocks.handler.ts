@@ -5,7 +5,8 @@ import { makeEvent, type Envelope, type TicketAccepted, type TicketReopened } fr
 import type { HandlerContext } from '@switchboard/messaging';
 import { CLOCK, type Clock } from '@switchboard/persistence';
 import { LOGGER } from '@switchboard/platform';
-import { ALERT_LEVELS, ClockSchedule } from '../domain/clock-schedule';
+import { pendingAlerts, type AlertSchedule } from '../domain/alert-ladder';
+import type { ClockTimes } from '../domain/clock-schedule';
 import { clockRoundFor, type ClockTrigger } from '../domain/clock-rounds';
 import { planPolicyClock } from '../domain/policy-clock';
 import { policiesInForce, selectPolicy, type SlaPolicy, type TicketProfile } from '../domain/sla-policy';
@@ -89,12 +90,28 @@ export class StartClocksHandler {
     const toIndex: Timer[] = [];
     for (const metric of metrics) {
       const def = policy?.metrics.find((m) => m.metric === metric);
-      const times = policy && def ? planPolicyClock(policy, def, s.startedAt, this.config.timeScale) : this.config.schedule.plan(s.startedAt, this.config.targets.targetMs(metric, s.kind));
+      const times: ClockTimes & { schedule?: AlertSchedule } =
+        policy && def ? planPolicyClock(policy, def, s.startedAt, this.config.timeScale) : this.config.schedule.plan(s.startedAt, this.config.targets.targetMs(metric, s.kind));
+      const schedule = times.schedule ?? null;
       const inserted: { id: string }[] = await ctx.manager.query(
-        `INSERT INTO clocks (id, ticket_id, metric, round, region, ticket_kind, started_at, warn_at, due_at, correlation_id, policy_id, policy_version)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)
+        `INSERT INTO clocks (id, ticket_id, metric, round, region, ticket_kind, started_at, warn_at, due_at, correlation_id, policy_id, policy_version, schedule)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)
          ON CONFLICT (ticket_id, metric, round) DO NOTHING RETURNING id`,
-        [randomUUID(), s.ticketId, metric, round, s.region, s.kind, times.startedAt, times.warnAt, times.dueAt, s.correlationId, def ? policy!.id : null, def ? policy!.version : null],
+        [
+          randomUUID(),
+          s.ticketId,
+          metric,
+          round,
+          s.region,
+          s.kind,
+          times.startedAt,
+          times.warnAt,
+          times.dueAt,
+          s.correlationId,
+          def ? policy!.id : null,
+          def ? policy!.version : null,
+          schedule === null ? null : JSON.stringify(schedule),
+        ],
       );
       const clockId = inserted[0]?.id;
       if (!clockId) continue; // already started: the same ticket accepted (or reopened) again
@@ -114,7 +131,7 @@ export class StartClocksHandler {
       if (early) {
         await this.stopper.stop(ctx, { ticketId: s.ticketId, metric, stoppedAt: early.stopped_at, causationId: early.event_id, correlationId: s.correlationId });
       } else {
-        toIndex.push(...ALERT_LEVELS.map((level) => ({ clockId, level, at: ClockSchedule.instantOf(level, times) })));
+        toIndex.push(...pendingAlerts({ warnAt: times.warnAt, dueAt: times.dueAt, schedule }, new Map(), this.config.reminderIntervalMs).map((t) => ({ clockId, level: t.key, at: t.at })));
       }
     }
     if (toIndex.length > 0) {

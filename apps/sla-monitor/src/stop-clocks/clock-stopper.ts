@@ -7,8 +7,9 @@ import { LOGGER } from '@switchboard/platform';
 import { stopBelongsToNextRound } from '../domain/clock-rounds';
 import { isMetAtStop } from '../domain/clock-pause';
 import type { SlaMetric } from '../domain/sla-targets';
-import { CLOCK_COLUMNS, SOURCE, type ClockRow } from '../persistence/clock-row';
+import { CLOCK_COLUMNS, ladderClockOf, SOURCE, type ClockRow } from '../persistence/clock-row';
 import { TimerIndex } from '../timers/timer-index';
+import { pendingAlerts } from '../domain/alert-ladder';
 
 export interface StopRequest {
   ticketId: string;
@@ -51,8 +52,9 @@ export class ClockStopper {
       ),
     });
     const clockId = clock.id;
+    const keys = pendingAlerts(ladderClockOf(clock), new Map(), 0).map((t) => t.key);
     // Only tidies the index: a timer left behind finds the clock stopped and is dropped then.
-    ctx.afterCommit(() => void this.timers.removeClock(clockId).catch((e: unknown) => this.logger.warn({ err: e as Error, clockId }, 'could not remove the timers of a stopped clock')));
+    ctx.afterCommit(() => void this.timers.removeClock(clockId, keys).catch((e: unknown) => this.logger.warn({ err: e as Error, clockId }, 'could not remove the timers of a stopped clock')));
     return 'stopped';
   }
 

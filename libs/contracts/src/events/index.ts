@@ -26,6 +26,7 @@ export * from './sla-clock-reattached';
 export * from './sla-clock-started';
 export * from './sla-policy';
 export * from './sla-clock-stopped';
+export * from './sla-ladder';
 export * from './survey-answer';
 export * from './survey-completed';
 export * from './survey-scheduled';
