@@ -17,6 +17,8 @@ export interface Caller extends KeyScope {
   role: string;
   /** Requests a minute; null: not limited (the bootstrap admin key). */
   rateLimitPerMinute: number | null;
+  /** A person's username (callers with `userId`, ADR 0029). */
+  username?: string;
 }
 
 /** An API key as `GET /v1/api-keys` shows it: never its hash, never the key. */
