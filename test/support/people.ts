@@ -45,7 +45,7 @@ export function client(gateway: RunningService, userAgent: string) {
     return ((await res.json()) as { accessToken: string }).accessToken;
   }
 
-  return { call, admin, createUser, login };
+  return { call, admin, adminKey: TEST_API_KEY, createUser, login };
 }
 
 /** A signed HS256 token with any header and claims (for the API2 tests). */
