@@ -216,7 +216,7 @@ describe('access for people: users, login (JWT), roles, regions, own assignments
       const [own, others] = [await assignTicket(producer, ticket1, regionA, t1), await assignTicket(producer, ticket2, regionA, t2)];
       for (const id of [ticket1, ticket2]) {
         await waitFor(
-          async () => ((await (await api.admin('GET', `/v1/tickets/${id}`)).json()) as { ticket?: { assignment: unknown } }).ticket?.assignment != null,
+          async () => (((await (await api.admin('GET', `/v1/tickets/${id}`)).json()) as { ticket?: { assignment: unknown } }).ticket?.assignment ?? null) !== null,
           { ...WAIT, message: `ticket ${id} assigned in the read model` },
         );
       }
