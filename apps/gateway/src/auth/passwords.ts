@@ -5,7 +5,8 @@ import { randomBytes, scrypt, timingSafeEqual, type ScryptOptions } from 'node:c
  * `scrypt$<N>$<r>$<p>$<salt base64url>$<digest base64url>` — the parameters travel with each
  * digest, so raising them later leaves old digests verifiable. N = 2^15, r = 8, p = 1 (OWASP's
  * password storage cheat sheet minimum for scrypt), a 16-byte random salt, a 32-byte digest:
- * about 32 MiB of memory and ~50–100 ms of one core per hash on this machine.
+ * 32 MiB of memory per hash, run on libuv's thread pool (the event loop stays free). Measured by
+ * test/bench/password-hash.ts: p50 ≈ 0.4 s per hash on the shared 2-core dev machine at load 10.
  */
 export interface ScryptParams {
   /** CPU/memory cost, a power of two. */
