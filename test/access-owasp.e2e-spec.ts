@@ -22,7 +22,7 @@ describe('OWASP API Security Top 10 walk (gateway)', () => {
 
   beforeAll(async () => {
     // A small body limit so the oversize bodies stay small.
-    gateway = await startService('gateway', 18961, { JWT_SECRET: TEST_JWT_SECRET, HTTP_BODY_LIMIT: '16kb' });
+    gateway = await startService('gateway', 18961, { JWT_SECRET: TEST_JWT_SECRET, HTTP_BODY_LIMIT: '16kb', LOGIN_ATTEMPTS_PER_MINUTE_PER_ADDRESS: '5' });
     api = client(gateway, `owasp-e2e/${run}`);
   });
 
@@ -58,10 +58,10 @@ describe('OWASP API Security Top 10 walk (gateway)', () => {
   });
 
   describe('inputs on every route family', () => {
-    it('rejects an unknown field in the JSON body of every route that takes one (422)', async () => {
+    it('rejects an unknown field in the JSON body of every route that takes one, and of the POSTs that take none (422)', async () => {
       expect(jsonBodied.length).toBeGreaterThan(15);
-      for (const route of jsonBodied) {
-        const res = await api.admin(route.method.toUpperCase(), pathOf(route), { ...(route.bodyExample as object), unexpectedField: 'x' });
+      for (const route of [...jsonBodied, ApiRoutes.disableUser as ApiRoute, ApiRoutes.revokeApiKey as ApiRoute]) {
+        const res = await api.admin(route.method.toUpperCase(), pathOf(route), { ...((route.bodyExample ?? {}) as object), unexpectedField: 'x' });
         const label = `${route.operationId}: ${res.status}`;
         expect(label).toBe(`${route.operationId}: 422`);
         expect(JSON.stringify(((await res.json()) as ErrorBody).reasons)).toContain('unexpectedField');
@@ -80,7 +80,7 @@ describe('OWASP API Security Top 10 walk (gateway)', () => {
 
     it('answers a body over the limit with 413 and the error shape on every JSON route, before any work', async () => {
       const big = JSON.stringify({ padding: 'x'.repeat(20 * 1024) });
-      for (const route of [...jsonBodied, ApiRoutes.disableUser, ApiRoutes.revokeApiKey]) {
+      for (const route of [...jsonBodied, ApiRoutes.disableUser as ApiRoute, ApiRoutes.revokeApiKey as ApiRoute]) {
         const res = await api.admin(route.method.toUpperCase(), pathOf(route), big);
         expect(`${route.operationId}: ${res.status}`).toBe(`${route.operationId}: 413`);
         const text = await res.text();
@@ -106,6 +106,21 @@ describe('OWASP API Security Top 10 walk (gateway)', () => {
         const at = await api.admin('GET', `${route.path}?limit=${max}${extra}`);
         expect(`${route.operationId} limit=${max}: ${at.status}`).toBe(`${route.operationId} limit=${max}: 200`);
       }
+    });
+  });
+
+  describe('API2 broken authentication: password spraying', () => {
+    it('throttles login attempts from one address across usernames (LOGIN_ATTEMPTS_PER_MINUTE_PER_ADDRESS = 5 here)', async () => {
+      for (let i = 0; i < 5; i++) {
+        const res = await api.call(undefined, 'POST', '/v1/auth/login', { username: `spray${i}.${run}`, password: 'Winter2026!' });
+        expect(`attempt ${i + 1}: ${res.status}`).toBe(`attempt ${i + 1}: 401`);
+      }
+      const sixth = await api.call(undefined, 'POST', '/v1/auth/login', { username: `spray5.${run}`, password: 'Winter2026!' });
+      expect(sixth.status).toBe(429);
+      expect(((await sixth.json()) as ErrorBody).error).toBe('AUTH.RATE_LIMITED');
+      expect(Number(sixth.headers.get('retry-after'))).toBeGreaterThanOrEqual(1);
+      // A valid credential on the API is not held back by the login budget.
+      expect((await api.admin('GET', '/v1/tickets')).status).toBe(200);
     });
   });
 

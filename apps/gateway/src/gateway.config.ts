@@ -22,6 +22,8 @@ export const gatewayEnvSchema = z.object({
   JWT_TTL_SECONDS: z.coerce.number().int().min(60).max(86_400).default(900),
   /** Login attempts a minute per username and client address (per gateway process); 429 with Retry-After beyond. */
   LOGIN_ATTEMPTS_PER_MINUTE: z.coerce.number().int().min(1).max(1000).default(10),
+  /** Login attempts a minute from one client address, whatever the usernames (password spraying; each attempt costs a scrypt hash). */
+  LOGIN_ATTEMPTS_PER_MINUTE_PER_ADDRESS: z.coerce.number().int().min(1).max(100_000).default(60),
   /** Requests a minute a logged-in person may send (per gateway process), like a key's limit. */
   USER_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(1_000_000).default(600),
 }).superRefine((env, ctx) => {

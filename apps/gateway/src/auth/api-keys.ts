@@ -161,9 +161,10 @@ export class ApiKeys implements OnApplicationBootstrap {
     return { key, view: present(rows[0]!) };
   }
 
-  async list(): Promise<ApiKeyView[]> {
-    const rows = (await this.dataSource.query('SELECT * FROM api_keys ORDER BY created_at DESC, id')) as KeyRow[];
-    return rows.map(present);
+  async list(limit: number, offset: number): Promise<{ items: ApiKeyView[]; total: number }> {
+    const [{ total }] = (await this.dataSource.query('SELECT count(*)::int AS total FROM api_keys')) as [{ total: number }];
+    const rows = (await this.dataSource.query('SELECT * FROM api_keys ORDER BY created_at DESC, id LIMIT $1 OFFSET $2', [limit, offset])) as KeyRow[];
+    return { items: rows.map(present), total };
   }
 
   /**

@@ -39,11 +39,15 @@ export class LoginHttpController {
   async login(@Body() body: unknown, @Req() request: LoginRequest, @Res({ passthrough: true }) response: HeaderSetter) {
     const { username, password } = parseOr422(ApiRoutes.login.body, body);
     request.loginUsername = username;
-    // Counted before the password is checked: a guesser's wrong attempts use up the budget too.
-    const rate = this.limiter.take(`${username}|${request.ip ?? request.socket.remoteAddress ?? ''}`, this.config.LOGIN_ATTEMPTS_PER_MINUTE);
-    if (!rate.allowed) {
-      response.setHeader('Retry-After', String(rate.retryAfterSeconds));
-      throw new ApiException(HttpStatus.TOO_MANY_REQUESTS, { error: 'AUTH.RATE_LIMITED', message: `too many login attempts for this username; retry in ${rate.retryAfterSeconds} s` });
+    // Counted before the password is checked: a guesser's wrong attempts use up the budget too. One
+    // address trying many usernames (spraying) meets the per-address budget; one username tried
+    // from many addresses meets each address's own budget (a lock-out per username would let anyone lock anyone out).
+    const address = request.ip ?? request.socket.remoteAddress ?? '';
+    const rate = this.limiter.take(`address|${address}`, this.config.LOGIN_ATTEMPTS_PER_MINUTE_PER_ADDRESS);
+    const refused = !rate.allowed ? rate : this.limiter.take(`user|${username}|${address}`, this.config.LOGIN_ATTEMPTS_PER_MINUTE);
+    if (!refused.allowed) {
+      response.setHeader('Retry-After', String(refused.retryAfterSeconds));
+      throw new ApiException(HttpStatus.TOO_MANY_REQUESTS, { error: 'AUTH.RATE_LIMITED', message: `too many login attempts; retry in ${refused.retryAfterSeconds} s` });
     }
     const user = await this.users.checkPassword(username, password);
     if (!user) throw new ApiException(HttpStatus.UNAUTHORIZED, { error: 'AUTH.LOGIN_FAILED', message: 'wrong username or password' });

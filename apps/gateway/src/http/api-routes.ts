@@ -808,8 +808,15 @@ export const ApiRoutes = {
     path: '/v1/api-keys',
     tag: 'access',
     summary: 'Every API key, revoked ones too (admin)',
+    query: z.strictObject({
+      limit: z.coerce.number().int().min(1).max(500).default(100),
+      offset: z.coerce.number().int().min(0).max(1_000_000).default(0),
+    }),
     responses: {
-      200: { description: 'The newest first; never a key or its hash.', schema: z.object({ items: z.array(apiKeyView) }) },
+      200: {
+        description: 'One page, the newest first; never a key or its hash.',
+        schema: z.object({ items: z.array(apiKeyView), total: z.number().int(), limit: z.number().int(), offset: z.number().int() }),
+      },
       403: { description: 'The caller is not an admin (`AUTH.FORBIDDEN`).', schema: apiErrorSchema },
     },
   },

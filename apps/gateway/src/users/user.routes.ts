@@ -68,7 +68,7 @@ export const userRoutes = {
     summary: 'Log in: a short-lived access token (JWT) for a person',
     description:
       'Send the token as `Authorization: Bearer <accessToken>` like an API key. It is an HS256 JWT valid for `expiresIn` seconds (JWT_TTL_SECONDS, default 900); log in again after. ' +
-      'A wrong username, a wrong password and a disabled person get the same 401 `AUTH.LOGIN_FAILED`. Attempts are limited per username and client address (LOGIN_ATTEMPTS_PER_MINUTE; 429 `AUTH.RATE_LIMITED` with `Retry-After`). ' +
+      'A wrong username, a wrong password and a disabled person get the same 401 `AUTH.LOGIN_FAILED`. Attempts are limited per username and client address (LOGIN_ATTEMPTS_PER_MINUTE, default 10) and per client address (LOGIN_ATTEMPTS_PER_MINUTE_PER_ADDRESS, default 60); 429 `AUTH.RATE_LIMITED` with `Retry-After` beyond. ' +
       'Every attempt is in the audit log (never the password).',
     public: true,
     body: loginSchema,
@@ -79,7 +79,7 @@ export const userRoutes = {
         schema: z.object({ accessToken: z.string(), tokenType: z.literal('Bearer'), expiresIn: z.number().int(), expiresAt: z.string(), user: userView }),
       },
       401: { description: 'Wrong username or password, or the person is disabled (`AUTH.LOGIN_FAILED`).', schema: errorBody },
-      429: { description: 'Too many attempts for this username from this address (`AUTH.RATE_LIMITED`).', schema: errorBody, headers: { 'Retry-After': 'Seconds to wait.' } },
+      429: { description: 'Too many attempts for this username from this address, or from this address (`AUTH.RATE_LIMITED`).', schema: errorBody, headers: { 'Retry-After': 'Seconds to wait.' } },
     },
   },
   createUser: {
