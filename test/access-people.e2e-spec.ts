@@ -288,6 +288,16 @@ describe('access for people: users, login (JWT), roles, regions, own assignments
       // The same claims, signed with the gateway's secret, are accepted: the refusals above are about the token, not the person.
       expect((await api.call(forgeToken({ alg: 'HS256', typ: 'JWT' }, { ...claims, exp: now + 600 }), 'GET', '/v1/tickets')).status).toBe(200);
 
+      // A person's live stream ends when their token does (here about 5 s after it is opened); the server closes it.
+      const shortLived = forgeToken({ alg: 'HS256', typ: 'JWT' }, { ...claims, iat: now, exp: Math.floor(Date.now() / 1000) + 5 });
+      const stream = await openStream(gateway, shortLived);
+      try {
+        await waitFor(() => stream.ended(), { ...WAIT, message: 'the stream closed by the gateway when the token expired' });
+      } finally {
+        stream.close();
+      }
+      expect((await api.call(shortLived, 'GET', '/v1/stream')).status).toBe(401);
+
       // LOGIN_ATTEMPTS_PER_MINUTE = 3 in this file: the fourth attempt within the minute is refused, even with the right password.
       for (let i = 0; i < 3; i++) expect((await api.call(undefined, 'POST', '/v1/auth/login', { username: ops.username, password: `guess-${i}` })).status).toBe(401);
       const throttled = await api.call(undefined, 'POST', '/v1/auth/login', { username: ops.username, password });

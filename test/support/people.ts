@@ -75,19 +75,21 @@ export async function assignTicket(producer: Producer, ticketId: string, region:
 }
 
 /** A live `GET /v1/stream` read in the background; `text()` is everything received so far. */
-export async function openStream(gateway: RunningService, credential: string): Promise<{ text: () => string; close: () => void }> {
+export async function openStream(gateway: RunningService, credential: string): Promise<{ text: () => string; close: () => void; ended: () => boolean }> {
   const controller = new AbortController();
   const res = await fetch(gateway.url('/v1/stream'), { headers: { authorization: `Bearer ${credential}` }, signal: controller.signal });
   if (res.status !== 200) throw new Error(`stream: ${res.status}`);
   const reader = res.body!.getReader();
   const decoder = new TextDecoder();
   let text = '';
+  let ended = false;
   void (async () => {
     for (;;) {
       const chunk: ReadableStreamReadResult<Uint8Array> = await reader.read();
-      if (chunk.done) return;
+      if (chunk.done) break;
       text += decoder.decode(chunk.value, { stream: true });
     }
+    ended = true;
   })().catch(() => undefined);
-  return { text: () => text, close: () => controller.abort() };
+  return { text: () => text, close: () => controller.abort(), ended: () => ended };
 }

@@ -27,6 +27,8 @@ export interface AuthenticatedRequest {
   operationId?: string;
   /** The username a login tried (set by the login handler, for the audit log, whether or not it succeeded). */
   loginUsername?: string;
+  /** When a person's access token expires (ms since the epoch; set by ApiKeyGuard): a live stream ends then. */
+  tokenExpiresAt?: number;
 }
 
 interface RetryAfterSetter {
@@ -84,9 +86,9 @@ export class ApiKeyGuard implements CanActivate {
     const header = request.headers.authorization;
     const match = header ? /^Bearer\s+(\S+)$/i.exec(header) : null;
     if (!match) {
-      throw new ApiException(HttpStatus.UNAUTHORIZED, { error: 'AUTH.MISSING_KEY', message: 'send Authorization: Bearer <API key>' });
+      throw new ApiException(HttpStatus.UNAUTHORIZED, { error: 'AUTH.MISSING_KEY', message: 'send Authorization: Bearer <API key or access token>' });
     }
-    const caller = looksLikeJwt(match[1]!) ? await this.person(match[1]!) : await this.keys.verify(match[1]!);
+    const caller = looksLikeJwt(match[1]!) ? await this.person(match[1]!, request) : await this.keys.verify(match[1]!);
     if (!caller) throw new ApiException(HttpStatus.UNAUTHORIZED, { error: 'AUTH.INVALID_KEY', message: 'the API key is unknown or revoked' });
     request.caller = caller;
     if (caller.rateLimitPerMinute !== null) {
@@ -105,9 +107,10 @@ export class ApiKeyGuard implements CanActivate {
   }
 
   /** The person a valid access token stands for; 401 `AUTH.INVALID_TOKEN` for a bad or expired token, or a disabled person. */
-  private async person(token: string): Promise<Caller> {
+  private async person(token: string, request: AuthenticatedRequest): Promise<Caller> {
     const check = this.tokens.verify(token, Math.floor(this.clock.now().getTime() / 1000));
     if (!check.ok) throw new ApiException(HttpStatus.UNAUTHORIZED, { error: 'AUTH.INVALID_TOKEN', message: TOKEN_REFUSALS[check.why] });
+    request.tokenExpiresAt = check.claims.exp * 1000;
     const caller = await this.users.caller(check.claims.sub);
     if (!caller) throw new ApiException(HttpStatus.UNAUTHORIZED, { error: 'AUTH.INVALID_TOKEN', message: 'the person is unknown or disabled' });
     return caller;
