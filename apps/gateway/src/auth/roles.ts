@@ -46,7 +46,7 @@ const BASE_ROLE_OPERATIONS = {
   /** BI and reporting: read-only. */
   bi: [...reads, 'metrics'],
   /**
-   * Regional operations (ops, supervisors, remote support and callback agents): read, and act on tickets, known issues,
+   * Regional operations (ops keys and people, remote support): read, and act on tickets, known issues,
    * incidents, the rota, the remote support and phone callback queues. SLA policies are changed by admins only.
    */
   ops: [
