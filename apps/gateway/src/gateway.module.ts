@@ -7,13 +7,16 @@ import { AuditLog, AuditTrailMiddleware } from './audit/audit-log';
 import { AuditHttpController } from './audit/audit.http.controller';
 import { ApiKeyGuard } from './auth/api-key.guard';
 import { ApiKeys } from './auth/api-keys';
+import { ACCESS_TOKENS, Hs256Jwt } from './auth/jwt';
+import { LOGIN_LIMITER, LoginHttpController } from './auth/login.http.controller';
 import { KeyRateLimiter } from './auth/rate-limiter';
+import { SecurityHeadersMiddleware } from './auth/security-headers';
 import { AssignmentActionsHttpController } from './assignments/assignment-actions.http.controller';
 import { CallbackQueueMessageController } from './callbacks/callback-queue.message.controller';
 import { CallbacksHttpController } from './callbacks/callbacks.http.controller';
 import { CommandSender } from './commands/command-sender';
 import { DocsHttpController } from './docs/docs.http.controller';
-import { GATEWAY_CONFIG, loadGatewayConfig } from './gateway.config';
+import { GATEWAY_CONFIG, loadGatewayConfig, type GatewayConfig } from './gateway.config';
 import { IncidentsHttpController } from './incidents/incidents.http.controller';
 import { gatewayService } from './gateway.service-descriptor';
 import { KnownIssuesHttpController } from './known-issues/known-issues.http.controller';
@@ -33,6 +36,8 @@ import { RotaHttpController } from './technicians/rota.http.controller';
 import { RotaMessageController } from './read-model/rota.message.controller';
 import { SubmitTicketHttpController } from './tickets/submit-ticket.http.controller';
 import { TicketQueriesHttpController } from './tickets/ticket-queries.http.controller';
+import { Users } from './users/users';
+import { UsersHttpController } from './users/users.http.controller';
 
 @Module({
   imports: [PlatformModule.forService(gatewayService)],
@@ -60,12 +65,19 @@ import { TicketQueriesHttpController } from './tickets/ticket-queries.http.contr
     CallbackQueueMessageController,
     ApiKeysHttpController,
     AuditHttpController,
+    LoginHttpController,
+    UsersHttpController,
   ],
   providers: [
     { provide: GATEWAY_CONFIG, useFactory: () => loadGatewayConfig() },
     ApiKeys,
     { provide: KeyRateLimiter, useFactory: (clock: Clock) => new KeyRateLimiter(clock), inject: [CLOCK] },
     AuditLog,
+    Users,
+    // People's access tokens (ADR 0029): JWT_SECRET, or a per-process random secret outside production (gateway.config.ts refuses production without one).
+    { provide: Hs256Jwt, useFactory: (config: GatewayConfig) => (config.JWT_SECRET ? new Hs256Jwt(config.JWT_SECRET) : Hs256Jwt.withRandomSecret()), inject: [GATEWAY_CONFIG] },
+    { provide: ACCESS_TOKENS, useExisting: Hs256Jwt },
+    { provide: LOGIN_LIMITER, useFactory: (clock: Clock) => new KeyRateLimiter(clock), inject: [CLOCK] },
     CommandSender,
     StreamHub,
     { provide: APP_GUARD, useClass: ApiKeyGuard },
@@ -73,6 +85,6 @@ import { TicketQueriesHttpController } from './tickets/ticket-queries.http.contr
 })
 export class GatewayModule implements NestModule {
   configure(consumer: MiddlewareConsumer): void {
-    consumer.apply(AuditTrailMiddleware).forRoutes({ path: '{*path}', method: RequestMethod.ALL });
+    consumer.apply(SecurityHeadersMiddleware, AuditTrailMiddleware).forRoutes({ path: '{*path}', method: RequestMethod.ALL });
   }
 }

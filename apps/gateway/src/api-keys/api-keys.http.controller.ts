@@ -1,4 +1,5 @@
-import { Body, Controller, Get, HttpCode, HttpStatus, Param, Post, Req } from '@nestjs/common';
+import { z } from 'zod';
+import { Body, Controller, Get, HttpCode, HttpStatus, Param, Post, Query, Req } from '@nestjs/common';
 import { callerOf, type AuthenticatedRequest } from '../auth/api-key.guard';
 import { ApiKeys } from '../auth/api-keys';
 import { ApiRoutes } from '../http/api-routes';
@@ -18,14 +19,17 @@ export class ApiKeysHttpController {
   }
 
   @Get()
-  async list() {
-    return { items: await this.keys.list() };
+  async list(@Query() query: Record<string, unknown>) {
+    const q = parseOr422(ApiRoutes.listApiKeys.query, query, 'query');
+    return { ...(await this.keys.list(q.limit, q.offset)), limit: q.limit, offset: q.offset };
   }
 
   @Post(':id/revoke')
   @HttpCode(200)
-  async revoke(@Param('id') id: string, @Req() request: AuthenticatedRequest) {
+  async revoke(@Param('id') id: string, @Body() body: unknown, @Req() request: AuthenticatedRequest) {
     const keyId = parseOr422(ApiRoutes.revokeApiKey.params.shape.id, id, 'API key id');
+    // No body is needed; one with fields is refused rather than ignored (unknown fields are rejected everywhere).
+    parseOr422(z.strictObject({}), body ?? {});
     const outcome = await this.keys.revoke(keyId, callerOf(request).keyId);
     if (outcome.ok) return outcome.key;
     switch (outcome.why) {

@@ -2,8 +2,8 @@ import { Body, Controller, HttpCode, Inject, Param, Post, Req } from '@nestjs/co
 import type { DataSource } from 'typeorm';
 import { CLOCK, type Clock } from '@switchboard/persistence';
 import { DATA_SOURCE } from '@switchboard/platform';
-import { callerOf, type AuthenticatedRequest } from '../auth/api-key.guard';
-import { mayTouchRegion } from '../auth/roles';
+import { callerOf, notYourAssignment, type AuthenticatedRequest } from '../auth/api-key.guard';
+import { mayTouchAssignment, mayTouchRegion } from '../auth/roles';
 import { CommandSender } from '../commands/command-sender';
 import { actionRefusal, type AssignmentState } from '../domain/ticket-progress';
 import { ApiRoutes } from '../http/api-routes';
@@ -36,11 +36,14 @@ export class AssignmentActionsHttpController {
       parseOr422(route.body.required({ resolutionCode: true }), input);
     }
     const [row] = (await this.dataSource.query(
-      'SELECT a.ticket_id, a.state, t.region FROM rm_assignments a LEFT JOIN rm_tickets t ON t.id = a.ticket_id WHERE a.assignment_id = $1',
+      'SELECT a.ticket_id, a.state, a.technician_id, t.region FROM rm_assignments a LEFT JOIN rm_tickets t ON t.id = a.ticket_id WHERE a.assignment_id = $1',
       [assignmentId],
-    )) as { ticket_id: string; state: AssignmentState; region: string | null }[];
+    )) as { ticket_id: string; state: AssignmentState; technician_id: string; region: string | null }[];
     // Another region's assignment is absent for a key scoped to regions.
-    if (!row || !mayTouchRegion(callerOf(request), row.region)) throw notFound('ASSIGNMENT.NOT_FOUND', `no assignment ${assignmentId}`);
+    const caller = callerOf(request);
+    if (!row || !mayTouchRegion(caller, row.region)) throw notFound('ASSIGNMENT.NOT_FOUND', `no assignment ${assignmentId}`);
+    // A technician acts on their own assignments only (object-level authorization, ADR 0029).
+    if (!mayTouchAssignment(caller, row.technician_id)) throw notYourAssignment(assignmentId);
     const refusal = actionRefusal(row.state);
     if (refusal) throw conflict('ASSIGNMENT.INVALID_TRANSITION', `cannot ${verb}: ${refusal}`);
     const [commandId] = await this.commands.send(callerOf(request).source, [

@@ -8,8 +8,14 @@ import type { AuthenticatedRequest } from '../auth/api-key.guard';
 /** One command as the audit log keeps it: who, what, when, from where — never the body (it may hold customer data). */
 export interface AuditEntry {
   at: Date;
+  /** The API key; null for a person (then `userId`) or a request without a valid credential. */
   keyId: string | null;
+  /** The key's or the person's name. */
   keyName: string | null;
+  /** The person who logged in (ADR 0029): a caller with an access token, or a successful login. */
+  userId: string | null;
+  /** The person's username, or for a login the username tried (a failed one too; never the password). */
+  username: string | null;
   role: string | null;
   method: string;
   path: string;
@@ -28,19 +34,19 @@ export class AuditLog {
 
   async record(e: AuditEntry): Promise<void> {
     await this.dataSource.query(
-      `INSERT INTO audit_log (at, key_id, key_name, role, method, path, operation_id, status, remote_address, user_agent)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
-      [e.at, e.keyId, e.keyName, e.role, e.method, e.path, e.operationId, e.status, e.remoteAddress, e.userAgent],
+      `INSERT INTO audit_log (at, key_id, key_name, role, method, path, operation_id, status, remote_address, user_agent, user_id, username)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)`,
+      [e.at, e.keyId, e.keyName, e.role, e.method, e.path, e.operationId, e.status, e.remoteAddress, e.userAgent, e.userId, e.username],
     );
   }
 
   /** Newest first by arrival: rows are written as answers finish, so their ids need not follow the order requests came in. */
-  async newest(limit: number, keyId?: string): Promise<(Omit<AuditEntry, 'at'> & { id: string; at: string })[]> {
+  async newest(limit: number, keyId?: string, userId?: string): Promise<(Omit<AuditEntry, 'at'> & { id: string; at: string })[]> {
     const rows = (await this.dataSource.query(
-      `SELECT id::text AS id, at, key_id AS "keyId", key_name AS "keyName", role, method, path, operation_id AS "operationId", status,
+      `SELECT id::text AS id, at, key_id AS "keyId", key_name AS "keyName", user_id AS "userId", username, role, method, path, operation_id AS "operationId", status,
               remote_address AS "remoteAddress", user_agent AS "userAgent"
-         FROM audit_log WHERE ($1::uuid IS NULL OR key_id = $1) ORDER BY at DESC, id DESC LIMIT $2`,
-      [keyId ?? null, limit],
+         FROM audit_log WHERE ($1::uuid IS NULL OR key_id = $1) AND ($3::uuid IS NULL OR user_id = $3) ORDER BY at DESC, id DESC LIMIT $2`,
+      [keyId ?? null, limit, userId ?? null],
     )) as (Omit<AuditEntry, 'at'> & { id: string; at: Date })[];
     return rows.map((r) => ({ ...r, at: r.at.toISOString() }));
   }
@@ -79,8 +85,10 @@ export class AuditTrailMiddleware implements NestMiddleware<AuditedRequest, Fini
       const userAgent = request.headers['user-agent'];
       const entry: AuditEntry = {
         at,
-        keyId: caller?.keyId ?? null,
+        keyId: caller && !caller.userId ? caller.keyId : null,
         keyName: caller?.name ?? null,
+        userId: caller?.userId ?? null,
+        username: (caller?.username ?? request.loginUsername)?.slice(0, 200) ?? null,
         role: caller?.role ?? null,
         method: request.method,
         // The path only: a query string could carry customer data.

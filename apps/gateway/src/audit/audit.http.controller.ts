@@ -11,6 +11,6 @@ export class AuditHttpController {
   @Get()
   async list(@Query() query: Record<string, unknown>) {
     const q = parseOr422(ApiRoutes.listAudit.query, query, 'query');
-    return { items: await this.log.newest(q.limit, q.keyId) };
+    return { items: await this.log.newest(q.limit, q.keyId, q.userId) };
   }
 }

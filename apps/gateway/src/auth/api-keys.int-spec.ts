@@ -55,8 +55,12 @@ describe('ApiKeys (PostgreSQL)', () => {
     expect(await keys.verify(bootstrapKey)).not.toBeNull();
   });
 
-  it('lists every key, revoked ones too, newest first, never with a key or a digest', async () => {
-    const list = await keys.list();
+  it('lists every key, revoked ones too, newest first, never with a key or a digest, a page at a time', async () => {
+    const { items: list, total } = await keys.list(100, 0);
+    expect(total).toBe(list.length);
+    const [first, second] = [await keys.list(1, 0), await keys.list(1, 1)];
+    expect([first.items[0]!.id, second.items[0]!.id]).toEqual([list[0]!.id, list[1]!.id]);
+    expect(first.total).toBe(total);
     expect(list.map((k) => k.name)).toEqual(expect.arrayContaining(['bootstrap admin', 'Ningbo SMS', 'BI', 'second admin']));
     expect(JSON.stringify(list)).not.toMatch(/[0-9a-f]{64}/);
     expect(list.find((k) => k.name === 'BI')!.revokedAt).not.toBeNull();

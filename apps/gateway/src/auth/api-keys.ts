@@ -17,6 +17,8 @@ export interface Caller extends KeyScope {
   role: string;
   /** Requests a minute; null: not limited (the bootstrap admin key). */
   rateLimitPerMinute: number | null;
+  /** A person's username (callers with `userId`, ADR 0029). */
+  username?: string;
 }
 
 /** An API key as `GET /v1/api-keys` shows it: never its hash, never the key. */
@@ -159,9 +161,10 @@ export class ApiKeys implements OnApplicationBootstrap {
     return { key, view: present(rows[0]!) };
   }
 
-  async list(): Promise<ApiKeyView[]> {
-    const rows = (await this.dataSource.query('SELECT * FROM api_keys ORDER BY created_at DESC, id')) as KeyRow[];
-    return rows.map(present);
+  async list(limit: number, offset: number): Promise<{ items: ApiKeyView[]; total: number }> {
+    const [{ total }] = (await this.dataSource.query('SELECT count(*)::int AS total FROM api_keys')) as [{ total: number }];
+    const rows = (await this.dataSource.query('SELECT * FROM api_keys ORDER BY created_at DESC, id LIMIT $1 OFFSET $2', [limit, offset])) as KeyRow[];
+    return { items: rows.map(present), total };
   }
 
   /**

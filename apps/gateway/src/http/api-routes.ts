@@ -4,6 +4,7 @@ import { KeyRoles, ROLE_OPERATIONS } from '../auth/roles';
 import { assignmentActions, ShownTicketStates } from '../domain/ticket-progress';
 import { slaPolicyRoutes } from '../sla-policies/sla-policy.routes';
 import { customerContactRoutes } from '../surveys/customer-contact.routes';
+import { userRoutes } from '../users/user.routes';
 
 /**
  * The gateway's HTTP API, declared once: the controllers validate with these schemas
@@ -285,6 +286,7 @@ export const ApiRoutes = {
     bodyExample: { resolutionCode: 'fixed', note: 'Replaced the ONT power supply' },
     responses: {
       202: { description: 'The command was sent.', schema: z.object({ ...commandSent, assignmentId: z.uuid(), ticketId: z.uuid(), action: z.enum(assignmentActions) }) },
+      403: { description: "The caller's role may not call it (`AUTH.FORBIDDEN`), or a technician acts on another technician's assignment (`AUTH.NOT_YOUR_ASSIGNMENT`).", schema: apiErrorSchema },
       404: { description: 'No such assignment.', schema: apiErrorSchema },
       409: { description: 'The assignment is in a state that does not allow the action.', schema: apiErrorSchema },
     },
@@ -785,6 +787,7 @@ export const ApiRoutes = {
   },
   ...slaPolicyRoutes,
   ...customerContactRoutes,
+  ...userRoutes,
   createApiKey: {
     operationId: 'createApiKey',
     method: 'post',
@@ -807,8 +810,15 @@ export const ApiRoutes = {
     path: '/v1/api-keys',
     tag: 'access',
     summary: 'Every API key, revoked ones too (admin)',
+    query: z.strictObject({
+      limit: z.coerce.number().int().min(1).max(500).default(100),
+      offset: z.coerce.number().int().min(0).max(1_000_000).default(0),
+    }),
     responses: {
-      200: { description: 'The newest first; never a key or its hash.', schema: z.object({ items: z.array(apiKeyView) }) },
+      200: {
+        description: 'One page, the newest first; never a key or its hash.',
+        schema: z.object({ items: z.array(apiKeyView), total: z.number().int(), limit: z.number().int(), offset: z.number().int() }),
+      },
       403: { description: 'The caller is not an admin (`AUTH.FORBIDDEN`).', schema: apiErrorSchema },
     },
   },
@@ -834,10 +844,11 @@ export const ApiRoutes = {
     tag: 'access',
     summary: 'The audit log of commands (admin)',
     description:
-      'Every request but GET/HEAD/OPTIONS, accepted or refused: who (key), what (method, path, operationId, HTTP status), when and from where. ' +
+      'Every request but GET/HEAD/OPTIONS, accepted or refused, and every login attempt: who (key, or person), what (method, path, operationId, HTTP status), when and from where. ' +
       'Never a request body. Written as the answer is sent, so an entry may lag its answer by a moment.',
     query: z.strictObject({
       keyId: z.uuid().optional(),
+      userId: z.uuid().optional().describe("A person's entries (their logins and commands)."),
       limit: z.coerce.number().int().min(1).max(500).default(100),
     }),
     responses: {
@@ -850,6 +861,8 @@ export const ApiRoutes = {
               at: z.string(),
               keyId: z.uuid().nullable(),
               keyName: nullableString,
+              userId: z.uuid().nullable().describe('The person, for a caller with an access token (and a successful login).'),
+              username: nullableString.describe('The person, or for a login the username tried (also a failed one).'),
               role: nullableString,
               method: z.string(),
               path: z.string(),

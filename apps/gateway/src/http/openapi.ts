@@ -49,7 +49,7 @@ function operationOf(route: ApiRoute, components: Json): Json {
   const responses: Json = {};
   for (const [status, response] of Object.entries(route.responses)) responses[status] = responseOf(response, components);
   if (!route.public) {
-    responses['401'] = errorResponse('No API key, or an unknown or revoked one (`AUTH.MISSING_KEY`, `AUTH.INVALID_KEY`).');
+    responses['401'] = errorResponse('No credential, an unknown or revoked API key, or an invalid or expired access token (`AUTH.MISSING_KEY`, `AUTH.INVALID_KEY`, `AUTH.INVALID_TOKEN`).');
     responses['403'] ??= errorResponse("The key's role or its `operations` do not include this operation (`AUTH.FORBIDDEN`, ADR 0024).");
     responses['429'] = {
       ...errorResponse("Over the key's requests a minute (`AUTH.RATE_LIMITED`)."),
@@ -96,15 +96,18 @@ export function buildOpenApi(routes: Record<string, ApiRoute> = ApiRoutes): Json
       title: 'Switchboard gateway',
       version: '1.0.0',
       description:
-        'The only door into Switchboard from outside. Every route but /health and /docs needs `Authorization: Bearer <API key>`. ' +
+        'The only door into Switchboard from outside. Every route but /health, /docs and the login needs `Authorization: Bearer <API key>` (systems) or `Bearer <access token>` (people, from `POST /v1/auth/login`). ' +
         'Errors are `{ error, message, reasons? }`. Generated from apps/gateway/src/http/api-routes.ts; the events behind it are in libs/contracts/asyncapi.json.',
     },
     servers: [{ url: '/', description: 'This gateway' }],
-    security: [{ apiKey: [] }],
+    security: [{ apiKey: [] }, { accessToken: [] }],
     tags: [...new Set(Object.values(routes).map((r) => r.tag))].map((name) => ({ name })),
     paths,
     components: {
-      securitySchemes: { apiKey: { type: 'http', scheme: 'bearer', bearerFormat: 'API key', description: 'An API key created by an admin (`sb_…`).' } },
+      securitySchemes: {
+        apiKey: { type: 'http', scheme: 'bearer', bearerFormat: 'API key', description: 'An API key created by an admin (`sb_…`).' },
+        accessToken: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT', description: "A person's access token from `POST /v1/auth/login` (HS256, short-lived; ADR 0029)." },
+      },
       schemas: Object.fromEntries(Object.entries(components).sort(([a], [b]) => a.localeCompare(b))),
     },
   };

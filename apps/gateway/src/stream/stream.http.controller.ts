@@ -1,5 +1,5 @@
 import { Controller, Query, Req, Sse, type MessageEvent } from '@nestjs/common';
-import { filter, map, type Observable } from 'rxjs';
+import { filter, map, takeUntil, timer, type Observable } from 'rxjs';
 import { callerOf, type AuthenticatedRequest } from '../auth/api-key.guard';
 import { mayTouchRegion } from '../auth/roles';
 import { ApiRoutes } from '../http/api-routes';
@@ -17,9 +17,11 @@ export class StreamHttpController {
     // A key scoped to regions sees only their events; an event without a region (a technician's, a rota's) only unscoped keys see.
     const caller = callerOf(request);
     const types = q.types ? new Set(q.types.split(',')) : undefined;
-    return this.hub.events.pipe(
+    const events = this.hub.events.pipe(
       filter((e) => (!q.region || e.region === q.region) && mayTouchRegion(caller, e.region) && (!types || types.has(e.envelope.type))),
       map((e) => ({ id: e.envelope.id, type: e.envelope.type, data: e.envelope })),
     );
+    // A person's stream ends when their access token does (ADR 0029): the client reconnects with a new one, and the guard looks at the person again.
+    return request.tokenExpiresAt === undefined ? events : events.pipe(takeUntil(timer(new Date(request.tokenExpiresAt))));
   }
 }

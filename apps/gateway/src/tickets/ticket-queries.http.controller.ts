@@ -2,7 +2,7 @@ import { Controller, Get, Inject, Param, Query, Req } from '@nestjs/common';
 import type { DataSource } from 'typeorm';
 import { DATA_SOURCE } from '@switchboard/platform';
 import { callerOf, type AuthenticatedRequest } from '../auth/api-key.guard';
-import { mayTouchRegion } from '../auth/roles';
+import { mayTouchAssignment, mayTouchRegion } from '../auth/roles';
 import { ApiRoutes } from '../http/api-routes';
 import { notFound, parseOr422 } from '../http/validation';
 
@@ -94,8 +94,9 @@ export class TicketQueriesHttpController {
   async get(@Param('id') id: string, @Req() request: AuthenticatedRequest) {
     const ticketId = parseOr422(ApiRoutes.getTicket.params.shape.id, id, 'ticket id');
     const [row] = (await this.dataSource.query('SELECT * FROM rm_tickets WHERE id = $1 AND source IS NOT NULL', [ticketId])) as TicketRow[];
-    // Another region's ticket is absent for a key scoped to regions: not even its existence shows.
-    if (!row || !mayTouchRegion(callerOf(request), row.region)) throw notFound('TICKET.NOT_FOUND', `no ticket ${ticketId} (yet: a ticket appears once intake has accepted it)`);
+    // Another region's ticket is absent for a key scoped to regions: not even its existence shows; to a technician, a ticket not assigned to them.
+    const caller = callerOf(request);
+    if (!row || !mayTouchRegion(caller, row.region) || !mayTouchAssignment(caller, row.technician_id)) throw notFound('TICKET.NOT_FOUND', `no ticket ${ticketId} (yet: a ticket appears once intake has accepted it)`);
     const clocks = (await this.dataSource.query(
       `SELECT clock_id AS "clockId", metric, started_at AS "startedAt", warn_at AS "warnAt", due_at AS "dueAt", state, warned, breached, met, stopped_at AS "stoppedAt"
          FROM rm_clocks WHERE ticket_id = $1 ORDER BY metric, started_at NULLS LAST`,
@@ -112,7 +113,7 @@ export class TicketQueriesHttpController {
   @Get('tickets')
   async list(@Query() query: Record<string, unknown>, @Req() request: AuthenticatedRequest) {
     const q = parseOr422(ApiRoutes.listTickets.query, query, 'query');
-    const { regions } = callerOf(request);
+    const { regions, role, technicianId } = callerOf(request);
     const where: string[] = ['source IS NOT NULL'];
     const params: unknown[] = [];
     const add = (sql: string, value: unknown) => {
@@ -121,6 +122,8 @@ export class TicketQueriesHttpController {
     };
     if (q.region) add('region = ?', q.region);
     if (regions) add('region = ANY(?)', regions);
+    // A technician's list: the tickets assigned to them now (their current assignment), nobody else's.
+    if (role === 'technician') add('technician_id = ?', technicianId ?? '');
     if (q.state) add('shown_state = ?', q.state);
     if (q.breached) add('breached = ?', q.breached === 'true');
     if (q.source) add('source = ?', q.source);
