@@ -14,40 +14,39 @@ export interface Queryable {
 }
 
 /**
- * One row per technician with work in the month: its completions (of tickets whose kind is known)
- * in completion order, and per completion what followed it until the ticket's next completion —
- * callbacks and answered surveys — and the ticket's SLA outcomes and repeat faults. Set-based.
+ * One row per technician with work in the month: its completions (of tickets whose kind is known;
+ * in no particular order — the pay rule orders them), and per completion what followed it until
+ * the ticket's next completion — callbacks and answered surveys — the ticket's SLA outcomes and
+ * the repeat faults reported about it. Set-based: hash joins and one GROUP BY.
  */
 const FACTS_SQL = `
-  WITH c AS (
-    SELECT c.assignment_id, c.ticket_id, c.technician_id, c.completed_at, t.kind,
-           lead(c.completed_at) OVER (PARTITION BY c.ticket_id ORDER BY c.completed_at, c.assignment_id) AS until
+  WITH m AS (
+    SELECT c.assignment_id, c.ticket_id, c.technician_id, c.completed_at, c.until, t.kind
       FROM sc_completions c JOIN sc_tickets t ON t.ticket_id = c.ticket_id
-     WHERE c.ticket_id IN (SELECT ticket_id FROM sc_completions WHERE month = $1)
-  ), m AS (
-    SELECT c.* FROM c JOIN sc_completions x ON x.assignment_id = c.assignment_id WHERE x.month = $1
+     WHERE c.month = $1
   ), cb AS (
-    SELECT m.assignment_id,
-           count(b.survey_id) > 0 AS called_back,
-           count(b.satisfied)::int AS surveyed,
-           (count(*) FILTER (WHERE b.satisfied))::int AS satisfied
-      FROM m LEFT JOIN sc_callbacks b ON b.ticket_id = m.ticket_id AND b.at >= m.completed_at AND (m.until IS NULL OR b.at < m.until)
+    SELECT m.assignment_id, count(b.satisfied)::int AS surveyed, (count(*) FILTER (WHERE b.satisfied))::int AS satisfied
+      FROM m JOIN sc_callbacks b ON b.ticket_id = m.ticket_id AND b.at >= m.completed_at AND (m.until IS NULL OR b.at < m.until)
      GROUP BY m.assignment_id
+  ), rf AS (
+    SELECT previous_ticket_id, count(*)::int AS n FROM sc_repeat_faults GROUP BY previous_ticket_id
   )
   SELECT m.technician_id,
-         array_agg(m.assignment_id::text ORDER BY m.completed_at, m.assignment_id) AS ids,
-         array_agg(m.kind ORDER BY m.completed_at, m.assignment_id) AS kinds,
-         array_agg((extract(epoch FROM m.completed_at) * 1000)::bigint ORDER BY m.completed_at, m.assignment_id) AS times,
-         sum(cb.surveyed)::int AS surveyed,
-         sum(cb.satisfied)::int AS satisfied,
-         (count(*) FILTER (WHERE cb.called_back))::int AS called_back,
+         array_agg(m.assignment_id::text) AS ids,
+         array_agg(m.kind) AS kinds,
+         array_agg((extract(epoch FROM m.completed_at) * 1000)::bigint) AS times,
+         coalesce(sum(cb.surveyed), 0)::int AS surveyed,
+         coalesce(sum(cb.satisfied), 0)::int AS satisfied,
+         count(cb.assignment_id)::int AS called_back,
          (count(*) FILTER (WHERE r.met))::int AS on_time,
          count(f.ticket_id)::int AS first_responses,
          (count(*) FILTER (WHERE f.met))::int AS first_on_time,
-         (sum(CASE WHEN m.kind = 'repair' THEN (SELECT count(*) FROM sc_repeat_faults rf WHERE rf.previous_ticket_id = m.ticket_id) ELSE 0 END))::int AS repeat_faults
-    FROM m JOIN cb ON cb.assignment_id = m.assignment_id
+         coalesce(sum(rf.n) FILTER (WHERE m.kind = 'repair'), 0)::int AS repeat_faults
+    FROM m
+    LEFT JOIN cb ON cb.assignment_id = m.assignment_id
     LEFT JOIN sc_sla_outcomes r ON r.ticket_id = m.ticket_id AND r.metric = 'resolution'
     LEFT JOIN sc_sla_outcomes f ON f.ticket_id = m.ticket_id AND f.metric = 'first-response'
+    LEFT JOIN rf ON rf.previous_ticket_id = m.ticket_id
    GROUP BY m.technician_id`;
 
 interface FactsRow {

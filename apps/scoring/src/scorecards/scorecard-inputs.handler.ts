@@ -44,11 +44,19 @@ export class ScorecardInputsHandler {
   async assignmentCompleted(e: In<'assignment.completed'>, ctx: HandlerContext): Promise<void> {
     const d = e.data;
     const month = monthOf(new Date(d.at));
-    await ctx.manager.query(
-      `INSERT INTO sc_completions (assignment_id, ticket_id, technician_id, completed_at, month) VALUES ($1, $2, $3, $4, $5) ON CONFLICT (assignment_id) DO NOTHING`,
+    // Each completion knows the ticket's next one (`until`): a reopened ticket's callbacks count for the work they followed.
+    const inserted = await ctx.manager.query<unknown[]>(
+      `INSERT INTO sc_completions (assignment_id, ticket_id, technician_id, completed_at, month, until)
+       VALUES ($1, $2, $3, $4, $5, (SELECT min(n.completed_at) FROM sc_completions n WHERE n.ticket_id = $2 AND (n.completed_at, n.assignment_id) > ($4::timestamptz, $1::uuid)))
+       ON CONFLICT (assignment_id) DO NOTHING RETURNING assignment_id`,
       [d.assignmentId, d.ticketId, d.technicianId, d.at, month],
     );
-    await this.touchMonths(ctx.manager, [month]);
+    if (inserted.length === 0) return;
+    await ctx.manager.query(
+      `UPDATE sc_completions SET until = $3 WHERE ticket_id = $2 AND (completed_at, assignment_id) < ($3::timestamptz, $1::uuid) AND (until IS NULL OR until > $3)`,
+      [d.assignmentId, d.ticketId, d.at],
+    );
+    await this.touchTickets(ctx.manager, [d.ticketId]);
   }
 
   async surveyCompleted(e: In<'survey.completed'>, ctx: HandlerContext): Promise<void> {

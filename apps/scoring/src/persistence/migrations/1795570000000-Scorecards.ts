@@ -30,7 +30,9 @@ export class Scorecards1795570000000 implements MigrationInterface {
         ticket_id     uuid        NOT NULL,
         technician_id text        NOT NULL,
         completed_at  timestamptz NOT NULL,
-        month         text        NOT NULL
+        month         text        NOT NULL,
+        -- The ticket's next completion (after a reopening): callbacks from then on are about that one.
+        until         timestamptz
       )`);
     await q.query(`CREATE INDEX sc_completions_month ON sc_completions (month, technician_id)`);
     await q.query(`CREATE INDEX sc_completions_ticket ON sc_completions (ticket_id, completed_at)`);
