@@ -21,6 +21,7 @@ import { ReadModelMessageController } from './read-model/read-model.message.cont
 import { RemoteSupportHttpController } from './remote-support/remote-support.http.controller';
 import { RemoteSupportQueueMessageController } from './remote-support/remote-support-queue.message.controller';
 import { ReferenceDataHttpController } from './reference-data/reference-data.http.controller';
+import { ComplaintFindingsHttpController } from './scorecards/complaint-findings.http.controller';
 import { SlaPoliciesHttpController } from './sla-policies/sla-policies.http.controller';
 import { SlaPoliciesMessageController } from './sla-policies/sla-policies.message.controller';
 import { StreamHttpController } from './stream/stream.http.controller';
@@ -58,6 +59,7 @@ import { TicketQueriesHttpController } from './tickets/ticket-queries.http.contr
     CallbackQueueMessageController,
     ApiKeysHttpController,
     AuditHttpController,
+    ComplaintFindingsHttpController,
   ],
   providers: [
     { provide: GATEWAY_CONFIG, useFactory: () => loadGatewayConfig() },

@@ -52,6 +52,7 @@ export const ROLE_OPERATIONS: Record<Exclude<KeyRole, 'admin'>, readonly string[
     'claimCallback',
     'recordCallbackOutcome',
     'previewSlaPolicy',
+    'attributeComplaint',
   ],
 };
 
