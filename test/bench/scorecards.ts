@@ -27,6 +27,7 @@ import { enqueueEvents } from '@switchboard/messaging';
 import { Scorecards1795570000000 } from '../../apps/scoring/src/persistence/migrations/1795570000000-Scorecards';
 import { loadScorecardsConfig } from '../../apps/scoring/src/scorecards/scorecards.config';
 import { closeMonth, type Queryable } from '../../apps/scoring/src/scorecards/month-closer';
+import { REFRESH_COMPLETIONS } from '../../apps/scoring/src/scorecards/scorecard-inputs.handler';
 
 const int = (name: string, fallback: number) => {
   const v = Number(process.env[name] ?? fallback);
@@ -60,6 +61,12 @@ async function main(): Promise<void> {
       await load_(client, runner);
     }
     await client.query(`ANALYZE`);
+    // The load derives each completion's aggregated columns; the handlers' own refresh must agree on a sample.
+    const sampleTickets = (await client.query<{ t: string }>(`SELECT ticket_id::text AS t FROM sc_completions ORDER BY assignment_id LIMIT 2000`)).rows.map((r) => r.t);
+    const before = (await client.query(`SELECT assignment_id, kind, surveyed, satisfied, called_back, resolution_met, first_response_met, repeat_faults FROM sc_completions WHERE ticket_id = ANY($1::uuid[]) ORDER BY 1`, [sampleTickets])).rows;
+    await client.query(REFRESH_COMPLETIONS, [sampleTickets]);
+    const after = (await client.query(`SELECT assignment_id, kind, surveyed, satisfied, called_back, resolution_met, first_response_met, repeat_faults FROM sc_completions WHERE ticket_id = ANY($1::uuid[]) ORDER BY 1`, [sampleTickets])).rows;
+    console.log(`sample of ${sampleTickets.length} tickets: the handlers' refresh ${JSON.stringify(before) === JSON.stringify(after) ? 'agrees with' : 'DIFFERS from'} the loaded columns`);
     const counts = (await client.query<Record<string, string>>(
       `SELECT (SELECT count(*) FROM sc_technicians) AS technicians, (SELECT count(*) FROM sc_completions) AS orders, (SELECT count(*) FROM sc_callbacks) AS callbacks,
               (SELECT count(*) FROM sc_sla_outcomes) AS sla_outcomes, (SELECT count(*) FROM sc_repeat_faults) AS repeat_faults, (SELECT count(*) FROM sc_complaint_findings) AS complaints`,
@@ -118,18 +125,22 @@ async function load_(client: Client, runner: never): Promise<void> {
     [ORDERS],
   );
   await client.query(
-    `INSERT INTO sc_completions (assignment_id, ticket_id, technician_id, completed_at, month)
-     SELECT md5('a' || i)::uuid, md5('t' || i)::uuid, 'T-' || (i * 7919) % $2, $3::timestamptz + ((i * 104729) % (28 * 86400)) * interval '1 second', $4
+    // With what the input handlers keep per completion (REFRESH_COMPLETIONS), derived from i exactly as the rows below; checked on a sample after the load.
+    `INSERT INTO sc_completions (assignment_id, ticket_id, technician_id, completed_at, month, kind, surveyed, satisfied, called_back, resolution_met, first_response_met, repeat_faults)
+     SELECT md5('a' || i)::uuid, md5('t' || i)::uuid, 'T-' || (i * 7919) % $2, $3::timestamptz + ((i * 104729) % (28 * 86400)) * interval '1 second', $4,
+            CASE WHEN i % 100 < 70 THEN 'repair' WHEN i % 100 < 90 THEN 'install' WHEN i % 100 < 97 THEN 'move' ELSE 'complaint' END,
+            (i % 20 <> 7 AND i % 5 < 2)::int, (i % 20 <> 7 AND i % 5 < 2 AND i % 10 <> 3)::int, i % 20 <> 7,
+            (i * 31 + 10) % 100 < 93, (i * 31 + 14) % 100 < 90, (i % 100 = 5)::int
        FROM generate_series(0::bigint, $1::bigint - 1) AS i`,
     [ORDERS, TECHNICIANS, monthStart, MONTH],
   );
   await client.query(
     `INSERT INTO sc_callbacks (survey_id, ticket_id, at, satisfied)
-     SELECT md5('s' || i)::uuid, c.ticket_id, c.completed_at + interval '1 day',
+     SELECT md5('s' || i)::uuid, md5('t' || i)::uuid, $2::timestamptz + ((i * 104729) % (28 * 86400)) * interval '1 second' + interval '1 day',
             CASE WHEN i % 5 < 2 THEN (i % 10 <> 3) ELSE NULL END
-       FROM generate_series(0::bigint, $1::bigint - 1) AS i JOIN sc_completions c ON c.assignment_id = md5('a' || i)::uuid
+       FROM generate_series(0::bigint, $1::bigint - 1) AS i
       WHERE i % 20 <> 7`,
-    [ORDERS],
+    [ORDERS, monthStart],
   );
   await client.query(
     `INSERT INTO sc_sla_outcomes (ticket_id, metric, met)

@@ -15,39 +15,25 @@ export interface Queryable {
 
 /**
  * One row per technician with work in the month: its completions (of tickets whose kind is known;
- * in no particular order — the pay rule orders them), and per completion what followed it until
- * the ticket's next completion — callbacks and answered surveys — the ticket's SLA outcomes and
- * the repeat faults reported about it. Set-based: hash joins and one GROUP BY.
+ * in no particular order — the pay rule orders them) and the sums of what each completion carries
+ * (kept up to date by the input handlers: callbacks until the ticket's next completion, answered
+ * and satisfied surveys, SLA outcomes, repeat faults). One scan of the month's completions.
  */
 const FACTS_SQL = `
-  WITH m AS (
-    SELECT c.assignment_id, c.ticket_id, c.technician_id, c.completed_at, c.until, t.kind
-      FROM sc_completions c JOIN sc_tickets t ON t.ticket_id = c.ticket_id
-     WHERE c.month = $1
-  ), cb AS (
-    SELECT m.assignment_id, count(b.satisfied)::int AS surveyed, (count(*) FILTER (WHERE b.satisfied))::int AS satisfied
-      FROM m JOIN sc_callbacks b ON b.ticket_id = m.ticket_id AND b.at >= m.completed_at AND (m.until IS NULL OR b.at < m.until)
-     GROUP BY m.assignment_id
-  ), rf AS (
-    SELECT previous_ticket_id, count(*)::int AS n FROM sc_repeat_faults GROUP BY previous_ticket_id
-  )
-  SELECT m.technician_id,
-         array_agg(m.assignment_id::text) AS ids,
-         array_agg(m.kind) AS kinds,
-         array_agg((extract(epoch FROM m.completed_at) * 1000)::bigint) AS times,
-         coalesce(sum(cb.surveyed), 0)::int AS surveyed,
-         coalesce(sum(cb.satisfied), 0)::int AS satisfied,
-         count(cb.assignment_id)::int AS called_back,
-         (count(*) FILTER (WHERE r.met))::int AS on_time,
-         count(f.ticket_id)::int AS first_responses,
-         (count(*) FILTER (WHERE f.met))::int AS first_on_time,
-         coalesce(sum(rf.n) FILTER (WHERE m.kind = 'repair'), 0)::int AS repeat_faults
-    FROM m
-    LEFT JOIN cb ON cb.assignment_id = m.assignment_id
-    LEFT JOIN sc_sla_outcomes r ON r.ticket_id = m.ticket_id AND r.metric = 'resolution'
-    LEFT JOIN sc_sla_outcomes f ON f.ticket_id = m.ticket_id AND f.metric = 'first-response'
-    LEFT JOIN rf ON rf.previous_ticket_id = m.ticket_id
-   GROUP BY m.technician_id`;
+  SELECT technician_id,
+         array_agg(assignment_id::text) AS ids,
+         array_agg(kind) AS kinds,
+         array_agg((extract(epoch FROM completed_at) * 1000)::bigint) AS times,
+         sum(surveyed)::int AS surveyed,
+         sum(satisfied)::int AS satisfied,
+         (count(*) FILTER (WHERE called_back))::int AS called_back,
+         (count(*) FILTER (WHERE resolution_met))::int AS on_time,
+         count(first_response_met)::int AS first_responses,
+         (count(*) FILTER (WHERE first_response_met))::int AS first_on_time,
+         (coalesce(sum(repeat_faults) FILTER (WHERE kind = 'repair'), 0))::int AS repeat_faults
+    FROM sc_completions
+   WHERE month = $1 AND kind IS NOT NULL
+   GROUP BY technician_id`;
 
 interface FactsRow {
   technician_id: string;

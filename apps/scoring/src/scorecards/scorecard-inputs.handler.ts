@@ -6,6 +6,27 @@ import { monthOf } from '../domain/scorecard-month';
 
 type In<T extends EventType> = Envelope<T, EventData<T>>;
 
+/**
+ * Recomputes what the close aggregates for every completion of these tickets: the ticket's kind;
+ * the callbacks between the completion and the ticket's next completion (any → called back;
+ * answered → surveyed; satisfied); the ticket's SLA outcomes; the repeat faults reported about it.
+ * Index lookups per ticket, so the month close is one scan of `sc_completions` (ADR 0026).
+ */
+export const REFRESH_COMPLETIONS = `
+  UPDATE sc_completions s
+     SET kind = t.kind, surveyed = cb.surveyed, satisfied = cb.satisfied, called_back = cb.callbacks > 0,
+         resolution_met = (SELECT o.met FROM sc_sla_outcomes o WHERE o.ticket_id = s.ticket_id AND o.metric = 'resolution'),
+         first_response_met = (SELECT o.met FROM sc_sla_outcomes o WHERE o.ticket_id = s.ticket_id AND o.metric = 'first-response'),
+         repeat_faults = (SELECT count(*) FROM sc_repeat_faults r WHERE r.previous_ticket_id = s.ticket_id)
+    FROM sc_completions c
+    LEFT JOIN sc_tickets t ON t.ticket_id = c.ticket_id
+    CROSS JOIN LATERAL (
+      SELECT count(*)::int AS callbacks, count(b.satisfied)::int AS surveyed, (count(*) FILTER (WHERE b.satisfied))::int AS satisfied
+        FROM sc_callbacks b
+       WHERE b.ticket_id = c.ticket_id AND b.at >= c.completed_at AND (c.until IS NULL OR b.at < c.until)
+    ) cb
+   WHERE s.assignment_id = c.assignment_id AND c.ticket_id = ANY($1::uuid[])`;
+
 /** Every month a ticket was completed in: an input about the ticket changes those months' cards. */
 const TOUCH_TICKET_MONTHS = `
   INSERT INTO sc_months (month, input_version)
@@ -106,7 +127,9 @@ export class ScorecardInputsHandler {
     await this.touchTickets(manager, [ticketId]);
   }
 
+  /** Refreshes the tickets' completions and marks their months changed. */
   private async touchTickets(manager: EntityManager, ticketIds: string[]): Promise<void> {
+    await manager.query(REFRESH_COMPLETIONS, [ticketIds]);
     await manager.query(TOUCH_TICKET_MONTHS, [ticketIds]);
   }
 

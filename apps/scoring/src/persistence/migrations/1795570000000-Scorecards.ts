@@ -32,7 +32,15 @@ export class Scorecards1795570000000 implements MigrationInterface {
         completed_at  timestamptz NOT NULL,
         month         text        NOT NULL,
         -- The ticket's next completion (after a reopening): callbacks from then on are about that one.
-        until         timestamptz
+        until         timestamptz,
+        -- What the close aggregates, kept per completion as its inputs arrive (ScorecardInputsHandler.refreshTickets):
+        kind               text,
+        surveyed           integer NOT NULL DEFAULT 0,
+        satisfied          integer NOT NULL DEFAULT 0,
+        called_back        boolean NOT NULL DEFAULT false,
+        resolution_met     boolean,
+        first_response_met boolean,
+        repeat_faults      integer NOT NULL DEFAULT 0
       )`);
     await q.query(`CREATE INDEX sc_completions_month ON sc_completions (month, technician_id)`);
     await q.query(`CREATE INDEX sc_completions_ticket ON sc_completions (ticket_id, completed_at)`);
