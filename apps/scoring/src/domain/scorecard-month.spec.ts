@@ -13,7 +13,7 @@ const facts = (id: string, patch: Partial<TechnicianMonthFacts> = {}): Technicia
   technicianId: id,
   employer: 'own-staff',
   group: 'g1',
-  orders: [1, 2, 3, 4].map((d) => ({ orderId: `${id}-o${d}`, kind: 'repair' as const, completedAt: `2026-10-0${d}T08:00:00.000Z` })),
+  orders: ['repair', 'repair', 'repair', 'repair'],
   surveyed: 4,
   satisfied: 4,
   calledBack: 4,
@@ -70,17 +70,13 @@ describe('technician cards', () => {
     expect(poor.pay).toMatchObject({ qualityGrade: 'unqualified', pieceWageFen: 2400, totalFen: 132400 });
   });
 
-  it('counts complaint orders but does not pay them by the piece; ratios to 2 and 4 decimals', () => {
+  it('counts complaint orders but does not pay them by the piece; fills the base in completion order; ratios to 2 and 4 decimals', () => {
     const card = technicianCard(
       builder,
       settings,
       '2026-10',
       facts('T-C', {
-        orders: [
-          { orderId: 'o1', kind: 'repair', completedAt: '2026-10-01T00:00:00Z' },
-          { orderId: 'o2', kind: 'complaint', completedAt: '2026-10-02T00:00:00Z' },
-          { orderId: 'o3', kind: 'install', completedAt: '2026-10-03T00:00:00Z' },
-        ],
+        orders: ['repair', 'complaint', 'install'],
         surveyed: 3,
         satisfied: 2,
         calledBack: 2,
@@ -91,6 +87,9 @@ describe('technician cards', () => {
     expect(card.satisfaction).toMatchObject({ score: 66.67, callbackRatio: 0.6667, standing: 'poor' });
     // 90 + 120 standard minutes: the repair fills 90 of the base, the install the other 90 and 30 above it (0.25 of an install).
     expect(card.lines.find((l) => l.code === 'piece:install:normal')).toMatchObject({ quantity: 0.25, rate: 2000, amount: 500 });
+    // The other way round the install fills 120 of the base and the repair crosses it with 30 of its 90 minutes: 0.33 of a repair above it.
+    const reversed = technicianCard(builder, settings, '2026-10', facts('T-C', { orders: ['install', 'complaint', 'repair'], surveyed: 3, satisfied: 2, calledBack: 2 }), []);
+    expect(reversed.lines.find((l) => l.code === 'piece:repair:normal')).toMatchObject({ quantity: 0.33, rate: 1200, amount: 396 });
   });
 
   it('continues a streak from the earlier cards: the third good month pays +5', () => {

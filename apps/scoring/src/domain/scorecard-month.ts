@@ -78,8 +78,8 @@ export interface TechnicianMonthFacts {
   /** As registered (technician.registered); null when scoring has not seen the registration. */
   employer: string | null;
   group: string | null;
-  /** The month's completions whose ticket kind is known (orderId = assignment id). */
-  orders: readonly { orderId: string; kind: OrderKind; completedAt: string }[];
+  /** The kinds of the month's completions whose ticket kind is known, earliest completion first (ties by assignment id): each completion once. */
+  orders: readonly OrderKind[];
   /** Surveys answered about these orders, and how many satisfied. */
   surveyed: number;
   satisfied: number;
@@ -105,7 +105,7 @@ export interface EarlierCard {
 const ratio = (part: number, whole: number, decimals: number, scale = 1): number | null => (whole > 0 ? roundTo((part / whole) * scale, decimals) : null);
 
 function countKinds(orders: TechnicianMonthFacts['orders']): ScorecardBody['orders'] {
-  const n = (k: OrderKind) => orders.filter((o) => o.kind === k).length;
+  const n = (k: OrderKind) => orders.filter((o) => o === k).length;
   return { completed: orders.length, install: n('install'), move: n('move'), repair: n('repair'), complaint: n('complaint') };
 }
 
@@ -167,9 +167,7 @@ export function technicianCard(builder: ScorecardBuilder, settings: ScorecardSet
     satisfactionHistory: history(earlier, month, now),
     pay: {
       postWageFen: settings.postWageFen,
-      orders: f.orders
-        .filter((o) => PIECE.has(o.kind))
-        .map((o) => ({ orderId: o.orderId, type: o.kind as PieceOrderType, difficulty: settings.difficultyByType[o.kind as PieceOrderType], completedAt: o.completedAt })),
+      ordersInCompletionOrder: f.orders.filter((k): k is PieceOrderType => PIECE.has(k)).map((type) => ({ type, difficulty: settings.difficultyByType[type] })),
     },
   });
   return body(card, { month, subject: { kind: 'technician', id: f.technicianId }, employer: f.employer, group: f.group, orders }, f, null);
@@ -187,7 +185,7 @@ export function crewsOf(technicians: readonly TechnicianMonthFacts[]): CrewMonth
     c.firstResponsesOnTime += t.firstResponsesOnTime;
     c.surveyed += t.surveyed;
     c.satisfied += t.satisfied;
-    c.completedRepairs += t.orders.filter((o) => o.kind === 'repair').length;
+    c.completedRepairs += t.orders.filter((k) => k === 'repair').length;
     c.repeatFaults += t.repeatFaults;
     crews.set(crewId, c);
   }
