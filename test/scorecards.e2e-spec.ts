@@ -5,7 +5,7 @@ import { EventRegistry, makeEvent, scorecardPublishedSchema, Topics, type Envelo
 import { createKafka, physicalTopic } from '@switchboard/messaging';
 import { serviceDatabase } from '@switchboard/persistence';
 import { testInfra, TopicCollector, waitFor } from '@switchboard/testing';
-import { startService, type RunningService } from './support/service-process';
+import { startService, TEST_API_KEY, type RunningService } from './support/service-process';
 
 /**
  * Monthly scorecards (issue 8, ADR 0026) through the real broker and database: scoring keeps the
@@ -25,6 +25,7 @@ describe('scoring closes months into scorecards', () => {
   const [M1, M2, M3] = ['2099-01', '2099-02', '2099-03'];
 
   let scoring: RunningService;
+  let gateway: RunningService;
   let kafka: Kafka;
   let producer: Producer;
   let cards: TopicCollector;
@@ -92,12 +93,15 @@ describe('scoring closes months into scorecards', () => {
   let lateB: ReturnType<typeof order>;
 
   beforeAll(async () => {
-    scoring = await startService('scoring', 18190, {
-      SCORECARD_BASE_MINUTES: '180', // two repairs: the third and fourth are paid by the piece
-      SCORECARD_PHASE_OUT_MONTHS: '2',
-      SCORECARD_CLOSE_POLL_MS: '200',
-      SCORECARD_CLOSE_GRACE_HOURS: '72',
-    });
+    [scoring, gateway] = await Promise.all([
+      startService('scoring', 18190, {
+        SCORECARD_BASE_MINUTES: '180', // two repairs: the third and fourth are paid by the piece
+        SCORECARD_PHASE_OUT_MONTHS: '2',
+        SCORECARD_CLOSE_POLL_MS: '200',
+        SCORECARD_CLOSE_GRACE_HOURS: '72',
+      }),
+      startService('gateway', 18191),
+    ]);
     kafka = createKafka({ brokers: testInfra().kafkaBrokers, clientId: `scorecards-e2e-${u}` });
     producer = kafka.producer({ allowAutoTopicCreation: false });
     await producer.connect();
@@ -114,8 +118,21 @@ describe('scoring closes months into scorecards', () => {
     await db?.end();
     await cards?.stop();
     await producer?.disconnect();
-    await scoring?.stop();
+    await Promise.all([scoring?.stop(), gateway?.stop()]);
   });
+
+  /** An ops key of this file's region (and one of another region), made by the admin key. */
+  const opsKey = async (regions: string[]) => {
+    const res = await fetch(gateway.url('/v1/api-keys'), {
+      method: 'POST',
+      headers: { authorization: `Bearer ${TEST_API_KEY}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ name: `supervisor ${u}`, source: `ops/sc-${u}-${regions[0]}`, role: 'ops', regions }),
+    });
+    expect(res.status).toBe(201);
+    return ((await res.json()) as { key: string }).key;
+  };
+  const findComplaint = (key: string, body: unknown) =>
+    fetch(gateway.url('/v1/complaint-findings'), { method: 'POST', headers: { authorization: `Bearer ${key}`, 'content-type': 'application/json' }, body: JSON.stringify(body) });
 
   it('same workload, better quality → more pay, line by line; complaint points; a redelivered completion counted once', async () => {
     const a = [1, 2, 3, 4].map((d) => order(techA, `${M1}-0${d}T08:00:00Z`, 'repair', 'satisfied'));
@@ -123,8 +140,22 @@ describe('scoring closes months into scorecards', () => {
     const c = [order(techC, `${M1}-05T08:00:00Z`, 'repair', 'unsatisfied')];
     await sendOrders([...a, ...b, ...c]);
     await produce(Topics.DispatchAssignments, [a[3]!.completion]); // redelivered
+    // One finding through the gateway (a supervisor of the region), one straight on the command topic.
+    const supervisor = await opsKey([region]);
+    const finding = { ticketId: b[0]!.ticketId, technicianId: techB, cause: 'quality', complainedAt: `${M1}-06T09:00:00Z` };
+    const sent = await waitFor(
+      async () => {
+        const res = await findComplaint(supervisor, finding);
+        return res.status === 202 ? ((await res.json()) as { findingId: string; status: string }) : undefined; // 404 until the gateway's read model has the ticket
+      },
+      { timeoutMs: 15_000, message: `POST /v1/complaint-findings for ticket ${b[0]!.ticketId} to be accepted` },
+    );
+    expect(sent.status).toBe('sent');
+    expect((await findComplaint(await opsKey([`other-${u}`]), finding)).status).toBe(404); // another region's ticket
+    const invalid = await findComplaint(supervisor, { ...finding, cause: 'weather' });
+    expect(invalid.status).toBe(422);
+    expect(((await invalid.json()) as { reasons: { path: string }[] }).reasons.map((r) => r.path)).toContain('cause');
     await produce(Topics.ScoringCommands, [
-      event('complaint.attribute', `f-${u}-1`, { findingId: randomUUID(), ticketId: b[0]!.ticketId, technicianId: techB, cause: 'quality', severity: 'general', complainedAt: `${M1}-06T09:00:00Z` }),
       event('complaint.attribute', `f-${u}-2`, { findingId: randomUUID(), ticketId: b[1]!.ticketId, technicianId: techB, cause: 'safety-civility', severity: 'severe', complainedAt: `${M1}-07T09:00:00Z` }),
     ]);
     await applied([...a, ...b, ...c]);
