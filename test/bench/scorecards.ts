@@ -72,7 +72,7 @@ async function main(): Promise<void> {
       `SELECT (SELECT count(*) FROM sc_technicians) AS technicians, (SELECT count(*) FROM sc_completions) AS orders, (SELECT count(*) FROM sc_callbacks) AS callbacks,
               (SELECT count(*) FROM sc_sla_outcomes) AS sla_outcomes, (SELECT count(*) FROM sc_repeat_faults) AS repeat_faults, (SELECT count(*) FROM sc_complaint_findings) AS complaints`,
     )).rows[0]!;
-    console.log(`loaded in ${seconds(performance.now() - load)} s: ${JSON.stringify(counts)}`);
+    console.log(`${reuse ? `reused the inputs of ${schema} (vacuumed)` : 'loaded'} in ${seconds(performance.now() - load)} s: ${JSON.stringify(counts)}`);
 
     const config = loadScorecardsConfig({});
     const computedAt = new Date(Date.parse(`${MONTH}-01T00:00:00Z`) + 35 * 86_400_000);

@@ -134,17 +134,22 @@ export async function closeMonth(db: Queryable, builder: ScorecardBuilder, setti
   );
   const latest = new Map(latestRows.map((r) => [`${r.subject_kind}:${r.subject_id}`, r]));
   const published: ScorecardPublished[] = [];
-  const stored: { subject_kind: string; subject_id: string; month: string; revision: number; computed_at: string; content_hash: string; record: ScorecardPublished }[] = [];
+  // The rows to store as JSON text, each record's text reused from its hash's (serialised once).
+  const stored: string[] = [];
   const envelopes: Envelope[] = [];
+  const at = computedAt.toISOString();
   for (const b of bodies) {
     const key = `${b.subject.kind}:${b.subject.id}`;
-    const hash = createHash('sha256').update(JSON.stringify(b)).digest('hex');
+    const body = JSON.stringify(b);
+    const hash = createHash('sha256').update(body).digest('hex');
     const last = latest.get(key);
     if (last && last.content_hash === hash) continue;
     const revision = (last?.revision ?? 0) + 1;
-    const record: ScorecardPublished = { ...b, revision, computedAt: computedAt.toISOString() };
+    const record: ScorecardPublished = { ...b, revision, computedAt: at };
     published.push(record);
-    stored.push({ subject_kind: b.subject.kind, subject_id: b.subject.id, month, revision, computed_at: record.computedAt, content_hash: hash, record });
+    // = JSON.stringify(record): the body's keys, then revision and computedAt.
+    const recordJson = `${body.slice(0, -1)},"revision":${revision},"computedAt":${JSON.stringify(at)}}`;
+    stored.push(`{"subject_kind":${JSON.stringify(b.subject.kind)},"subject_id":${JSON.stringify(b.subject.id)},"month":${JSON.stringify(month)},"revision":${revision},"computed_at":${JSON.stringify(at)},"content_hash":"${hash}","record":${recordJson}}`);
     const subject = `${key}|${month}`;
     envelopes.push(makeEvent('scorecard.published', record, { source: SCORECARDS_SOURCE, subject, time: computedAt, id: cardEventId(subject, revision) }));
   }
@@ -153,7 +158,7 @@ export async function closeMonth(db: Queryable, builder: ScorecardBuilder, setti
       `INSERT INTO sc_scorecards (subject_kind, subject_id, month, revision, computed_at, content_hash, record)
        SELECT subject_kind, subject_id, month, revision, computed_at, content_hash, record
          FROM jsonb_to_recordset($1::jsonb) AS x(subject_kind text, subject_id text, month text, revision int, computed_at timestamptz, content_hash text, record jsonb)`,
-      [JSON.stringify(stored)],
+      [`[${stored.join(',')}]`],
     );
   }
   await db.query(`UPDATE sc_months SET closed_version = $2, closed_at = $3, closes = closes + 1 WHERE month = $1`, [month, state!.input_version, computedAt]);
