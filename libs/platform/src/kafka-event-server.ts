@@ -74,7 +74,7 @@ export class KafkaEventServer extends Server implements CustomTransportStrategy 
     const head = this.getHandlerByPattern(type);
     if (!head) return undefined;
     // Nest chains a second `@OnEvent` of the same type (in another controller) as `next`: every
-    // one of them runs, in registration order, in the message's one transaction.
+    // one of them runs, one after the other, in the message's one transaction (a throw stops the rest).
     const chain: MessageHandler[] = [];
     for (let h: MessageHandler | undefined = head; h; h = h.next as MessageHandler | undefined) chain.push(h);
     return async (event, ctx) => {
