@@ -24,6 +24,7 @@ import { ReadModelMessageController } from './read-model/read-model.message.cont
 import { RemoteSupportHttpController } from './remote-support/remote-support.http.controller';
 import { RemoteSupportQueueMessageController } from './remote-support/remote-support-queue.message.controller';
 import { ReferenceDataHttpController } from './reference-data/reference-data.http.controller';
+import { ComplaintFindingsHttpController } from './scorecards/complaint-findings.http.controller';
 import { SlaPoliciesHttpController } from './sla-policies/sla-policies.http.controller';
 import { SlaPoliciesMessageController } from './sla-policies/sla-policies.message.controller';
 import { StreamHttpController } from './stream/stream.http.controller';
@@ -67,6 +68,7 @@ import { UsersHttpController } from './users/users.http.controller';
     AuditHttpController,
     LoginHttpController,
     UsersHttpController,
+    ComplaintFindingsHttpController,
   ],
   providers: [
     { provide: GATEWAY_CONFIG, useFactory: () => loadGatewayConfig() },

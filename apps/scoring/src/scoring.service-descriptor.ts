@@ -8,7 +8,7 @@ export const scoringService: ServiceDescriptor = {
   schema: 'scoring',
   defaultPort: 8085,
   usesRedis: false,
-  consumes: [Topics.TicketsLifecycle, Topics.DispatchAssignments, Topics.SlaAlerts, Topics.CallbackSurveys],
+  consumes: [Topics.TicketsLifecycle, Topics.DispatchAssignments, Topics.SlaAlerts, Topics.CallbackSurveys, Topics.ScoringCommands],
   entities: [],
   migrations: scoringMigrations,
 };

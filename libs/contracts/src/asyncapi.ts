@@ -10,7 +10,7 @@ type Json = Record<string, unknown>;
 const KAFKA_BINDING_VERSION = '0.5.0';
 const EXAMPLE_NAMESPACE = '5d1f3c2a-8b4e-4f6a-9c7d-2e1b0a9f8c71';
 const EXAMPLE_TIME = '2026-11-24T09:12:05+08:00';
-const COMMAND_TOPICS: readonly Topic[] = [Topics.DispatchCommands, Topics.CallbackCommands, Topics.IntakeCommands, Topics.SlaCommands];
+const COMMAND_TOPICS: readonly Topic[] = [Topics.DispatchCommands, Topics.CallbackCommands, Topics.IntakeCommands, Topics.SlaCommands, Topics.ScoringCommands];
 
 /** JSON Schema of a zod schema, as the AsyncAPI default schema format (a JSON Schema draft-07 superset) takes it. */
 function schemaOf(schema: z.ZodType): Json {
@@ -53,7 +53,11 @@ function exampleSubject(type: EventType, data: Json): string {
   const { topic } = EventRegistry[type];
   const pick = (...fields: string[]) => fields.map((f) => data[f]).find((v): v is string => typeof v === 'string');
   if (topic === Topics.TicketsInbound) return pick('externalId') ?? 'unknown';
-  if (COMMAND_TOPICS.includes(topic)) return pick('assignmentId', 'surveyId', 'technicianId', 'knownIssueId', 'incidentId', 'batchId', 'ticketId', 'group', 'policyId', 'messageId', 'customerId') ?? 'unknown';
+  if (COMMAND_TOPICS.includes(topic)) return pick('assignmentId', 'surveyId', 'technicianId', 'knownIssueId', 'incidentId', 'batchId', 'ticketId', 'group', 'policyId', 'messageId', 'customerId', 'findingId', 'month') ?? 'unknown';
+  if (topic === Topics.ScoringScorecards) {
+    const subject = data.subject as { kind?: unknown; id?: unknown } | undefined;
+    if (typeof subject?.kind === 'string' && typeof subject.id === 'string' && typeof data.month === 'string') return `${subject.kind}:${subject.id}|${data.month}`;
+  }
   if ((topic === Topics.ScoringKpis || topic === Topics.ScoringKpisV2) && typeof data.region === 'string' && typeof data.date === 'string') return `${data.region}|${data.date}`;
   return pick('ticketId', 'technicianId', 'assignmentId', 'surveyId', 'externalId', 'inboundEventId', 'knownIssueId', 'incidentId', 'batchId', 'group', 'policyId') ?? 'unknown';
 }

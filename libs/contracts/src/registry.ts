@@ -554,6 +554,27 @@ export const EventRegistry = {
     example: E.kpiDailyUpdatedExample,
     description: 'The KPI record v2 (ADR 0014): the v1 counters plus interception, holds, withdrawals and the repeat-report rate by tier.',
   },
+  [E.COMPLAINT_ATTRIBUTE]: {
+    topic: Topics.ScoringCommands,
+    schemaVersion: 1,
+    schema: E.complaintAttributeSchema,
+    example: E.complaintAttributeExample,
+    description: "Command: a supervisor attributes a complaint to the technician who caused it, with its cause and severity (the monthly complaint points, ADR 0026).",
+  },
+  [E.SCORECARDS_CLOSE_MONTH]: {
+    topic: Topics.ScoringCommands,
+    schemaVersion: 1,
+    schema: E.scorecardsCloseMonthSchema,
+    example: E.scorecardsCloseMonthExample,
+    description: 'Command: close (or close again after late events) a month\'s scorecards now (ADR 0026).',
+  },
+  [E.SCORECARD_PUBLISHED]: {
+    topic: Topics.ScoringScorecards,
+    schemaVersion: 1,
+    schema: E.scorecardPublishedSchema,
+    example: E.scorecardPublishedExample,
+    description: "A technician's or contractor's monthly scorecard with its arithmetic line by line; a corrected card comes again with the next revision (ADR 0026).",
+  },
 } as const satisfies Record<string, EventDefinition>;
 
 export type EventType = keyof typeof EventRegistry;

@@ -19,6 +19,8 @@ export const Topics = {
   IntakeCommands: 'intake.commands.v1',
   /** Commands from the gateway to the SLA monitor: SLA policy versions (issue 6, ADR 0022). */
   SlaCommands: 'sla.commands.v1',
+  /** Commands from the gateway to scoring: complaint findings and month closes (issue 8, ADR 0026). */
+  ScoringCommands: 'scoring.commands.v1',
 } as const;
 
 export type Topic = (typeof Topics)[keyof typeof Topics];

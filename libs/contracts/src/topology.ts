@@ -73,8 +73,8 @@ export const TOPOLOGY: Readonly<Record<Topic, TopicTopology>> = {
   [Topics.ScoringScorecards]: {
     producers: ['scoring'],
     consumers: ['BI'],
-    key: 'the technician id',
-    description: 'Technician scorecards (reserved in the topic table; no event type yet).',
+    key: '`<kind>:<id>|<month>` (e.g. `technician:T-XH-01|2026-11`)',
+    description: 'Monthly scorecards of technicians and contractors (`scorecard.published`, ADR 0026), re-published with the next revision when a later close corrects them.',
   },
   [Topics.DispatchCommands]: {
     producers: ['gateway'],
@@ -99,6 +99,12 @@ export const TOPOLOGY: Readonly<Record<Topic, TopicTopology>> = {
     consumers: ['sla-monitor'],
     key: 'the policy id',
     description: 'Commands from the gateway to the SLA monitor: SLA policy versions (ADR 0022).',
+  },
+  [Topics.ScoringCommands]: {
+    producers: ['gateway'],
+    consumers: ['scoring'],
+    key: 'the finding id (`complaint.attribute`), the month (`scorecards.close-month`)',
+    description: 'Commands from the gateway to scoring: complaint findings attributed to technicians and month closes (ADR 0026).',
   },
 };
 

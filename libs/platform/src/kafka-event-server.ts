@@ -1,6 +1,6 @@
 import { Catch, HttpException, HttpStatus, type ArgumentsHost } from '@nestjs/common';
 import { BaseExceptionFilter } from '@nestjs/core';
-import { EventPattern, Server, type CustomTransportStrategy } from '@nestjs/microservices';
+import { EventPattern, Server, type CustomTransportStrategy, type MessageHandler } from '@nestjs/microservices';
 import { lastValueFrom, throwError, type Observable } from 'rxjs';
 import type { EventType } from '@switchboard/contracts';
 import { EventConsumer, type BatchEventHandler, type BatchItem, type EventConsumerOptions, type EventHandler } from '@switchboard/messaging';
@@ -71,11 +71,17 @@ export class KafkaEventServer extends Server implements CustomTransportStrategy 
   }
 
   private lookup(type: string): EventHandler | undefined {
-    const handler = this.getHandlerByPattern(type);
-    if (!handler) return undefined;
+    const head = this.getHandlerByPattern(type);
+    if (!head) return undefined;
+    // Nest chains a second `@OnEvent` of the same type (in another controller) as `next`: every
+    // one of them runs, one after the other, in the message's one transaction (a throw stops the rest).
+    const chain: MessageHandler[] = [];
+    for (let h: MessageHandler | undefined = head; h; h = h.next as MessageHandler | undefined) chain.push(h);
     return async (event, ctx) => {
-      const result: unknown = await handler(event, ctx);
-      await lastValueFrom(this.transformToObservable(result), { defaultValue: undefined });
+      for (const handler of chain) {
+        const result: unknown = await handler(event, ctx);
+        await lastValueFrom(this.transformToObservable(result), { defaultValue: undefined });
+      }
     };
   }
 }

@@ -65,6 +65,7 @@ const BASE_ROLE_OPERATIONS = {
     'recordCallbackOutcome',
     'setCustomerContactPreferences',
     'previewSlaPolicy',
+    'attributeComplaint',
   ],
   /**
    * Field technicians (people only, with a technicianId): read the tickets assigned to them, act on

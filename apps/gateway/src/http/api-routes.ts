@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { absenceRecordSchema, callbackOutcomes, cellRowSchema, checkKnownIssueFields, checkRotaSet, isoWeek, rotaSetSchema, incidentResolveSchema, id as codeId, knownIssueFields, knownIssueKinds, knownIssueOpenExample, remoteSupportReleaseSchema, remoteSupportResolveSchema, holdReasons, resolutionCodes, ticketClasses, ticketResolutions, surveyAnswerSchema, surveySmsReplyExample, surveySmsReplySchema, technicianRegisterExample, technicianRegisterSchema, ticketReceivedExample, ticketReceivedSchema, Topics } from '@switchboard/contracts';
+import { absenceRecordSchema, callbackOutcomes, complaintAttributeSchema, cellRowSchema, checkKnownIssueFields, checkRotaSet, isoWeek, rotaSetSchema, incidentResolveSchema, id as codeId, knownIssueFields, knownIssueKinds, knownIssueOpenExample, remoteSupportReleaseSchema, remoteSupportResolveSchema, holdReasons, resolutionCodes, ticketClasses, ticketResolutions, surveyAnswerSchema, surveySmsReplyExample, surveySmsReplySchema, technicianRegisterExample, technicianRegisterSchema, ticketReceivedExample, ticketReceivedSchema, Topics } from '@switchboard/contracts';
 import { KeyRoles, ROLE_OPERATIONS } from '../auth/roles';
 import { assignmentActions, ShownTicketStates } from '../domain/ticket-progress';
 import { slaPolicyRoutes } from '../sla-policies/sla-policy.routes';
@@ -788,6 +788,23 @@ export const ApiRoutes = {
   ...slaPolicyRoutes,
   ...customerContactRoutes,
   ...userRoutes,
+  attributeComplaint: {
+    operationId: 'attributeComplaint',
+    method: 'post',
+    path: '/v1/complaint-findings',
+    tag: 'scorecards',
+    summary: 'Attribute a complaint to the technician who caused it',
+    description:
+      'Sent to scoring as `complaint.attribute` on `scoring.commands.v1` (ADR 0026): the finding counts in the technician\'s monthly complaint points ' +
+      '(quality −1, safety/civility −2, resource −1, escalated −3, severe −10) in the month of `complainedAt` (UTC). The same `findingId` again replaces the finding; ' +
+      'leave it out for a new one. A closed month is closed again with the correction (a new scorecard revision).',
+    body: complaintAttributeSchema.omit({ attributedBy: true, findingId: true }).extend({ findingId: z.uuid().optional().describe('Give it to correct an earlier finding; a new one otherwise.') }),
+    bodyExample: { ticketId: '5b0f8f4e-5d0c-4d7a-9a43-3e6f0c1a2b11', technicianId: 'T-XH-01', cause: 'quality', severity: 'general', complainedAt: '2026-11-24T06:00:00Z' },
+    responses: {
+      202: { description: 'The command was sent.', schema: z.object({ ...commandSent, findingId: z.uuid() }) },
+      404: { description: 'No such ticket (or not in the key\'s regions).', schema: apiErrorSchema },
+    },
+  },
   createApiKey: {
     operationId: 'createApiKey',
     method: 'post',

@@ -238,6 +238,9 @@ export async function project(m: EntityManager, event: DecodedEvent): Promise<vo
     case 'cells.import':
     case 'incident.resolve':
     case 'kpi.daily-updated':
+    case 'complaint.attribute': // scorecards (issue 8, ADR 0026): BI reads them from scoring
+    case 'scorecards.close-month':
+    case 'scorecard.published':
     case 'known-issue.open': // known issues: known-issues.projection.ts (above); the remote support queue: its own controller
     case 'known-issue.close':
     case 'known-issue.opened':

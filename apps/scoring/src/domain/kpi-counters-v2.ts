@@ -123,6 +123,10 @@ export const KpiV2CountRules: { [T in EventType]: V2Rule<T> | 'ignored' } = {
   'customer.set-contact-preferences': 'ignored',
   'kpi.updated': 'ignored',
   'kpi.daily-updated': 'ignored',
+  // Scorecards (ADR 0026): their own inputs, not KPI counters.
+  'complaint.attribute': 'ignored',
+  'scorecards.close-month': 'ignored',
+  'scorecard.published': 'ignored',
   // Known issues, remote support commands and amendments: their effect on tickets is counted from
   // ticket.answered-by-known-issue / ticket.held / ticket.resolved.
   'known-issue.open': 'ignored',

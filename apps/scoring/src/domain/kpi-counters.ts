@@ -130,6 +130,10 @@ export const KpiCountRules: { [T in EventType]: CountRule<T> | 'ignored' } = {
   'ticket.amended': 'ignored',
   'kpi.updated': 'ignored',
   'kpi.daily-updated': 'ignored',
+  // Scorecards (ADR 0026): their own inputs, not KPI counters.
+  'complaint.attribute': 'ignored',
+  'scorecards.close-month': 'ignored',
+  'scorecard.published': 'ignored',
 };
 
 /** The event types that move a v1 counter (kpi-counters-v2.ts adds those that move only v2's). */

@@ -89,6 +89,29 @@ describe('piece-rate pay (source 002: post wage + piece wage + single bonuses an
   });
 });
 
+describe('piece-rate pay with the orders already in completion order (the month close, ADR 0026)', () => {
+  const pay = new PieceRatePay();
+
+  it('pays exactly as the same orders given with ids and times', () => {
+    const byTime = pay.pay({ postWageFen: 120_000, qualityGrade: 'qualified', orders: month });
+    const inOrder = pay.pay({ postWageFen: 120_000, qualityGrade: 'qualified', ordersInCompletionOrder: month.map(({ type, difficulty }) => ({ type, difficulty })) });
+    expect(inOrder).toEqual(byTime);
+  });
+
+  it('takes the order given as the completion order: the order crossing the base is the one given there', () => {
+    const small = new PieceRatePay({ ...DEFAULT_PIECE_RATE_POLICY, baseMinutes: 100 });
+    const repairFirst = small.pay({ postWageFen: 0, qualityGrade: 'qualified', ordersInCompletionOrder: [{ type: 'repair', difficulty: 'normal' }, { type: 'install', difficulty: 'normal' }] });
+    // 90 minutes of repair, then 10 of the install's 120 in the base: 110/120 of an install above it.
+    expect(repairFirst.lines.filter((l) => l.code.startsWith('piece:')).map((l) => [l.code, l.quantity, l.amount])).toEqual([['piece:install:normal', 0.92, 2_944]]);
+  });
+
+  it('refuses both forms at once, an unknown type or difficulty', () => {
+    expect(() => pay.pay({ postWageFen: 0, qualityGrade: 'qualified', orders: month, ordersInCompletionOrder: [] })).toThrow(/not both/);
+    expect(() => pay.pay({ postWageFen: 0, qualityGrade: 'qualified', ordersInCompletionOrder: [{ type: 'complaint' as PieceOrderType, difficulty: 'normal' }] })).toThrow(/no piece rate for type complaint/);
+    expect(() => pay.pay({ postWageFen: 0, qualityGrade: 'qualified', ordersInCompletionOrder: [{ type: 'repair', difficulty: 'extreme' }] })).toThrow(/unknown difficulty extreme/);
+  });
+});
+
 describe('piece-rate configuration', () => {
   it('accepts the defaults', () => {
     expect(validatePieceRatePolicy(DEFAULT_PIECE_RATE_POLICY)).toBe(DEFAULT_PIECE_RATE_POLICY);

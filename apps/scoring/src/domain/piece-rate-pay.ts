@@ -81,10 +81,19 @@ export interface SingleAdjustment {
   amountFen: number;
 }
 
+/** An order already known to be unique and placed in completion order (by the caller, e.g. SQL over a primary key). */
+export interface OrderedPiece {
+  type: PieceOrderType;
+  difficulty: string;
+}
+
 export interface PayInput {
   postWageFen: number;
   qualityGrade: QualityGrade;
-  orders: readonly CompletedOrder[];
+  /** The month's orders in any order, possibly repeated: deduplicated by id and sorted by completion here. */
+  orders?: readonly CompletedOrder[];
+  /** Or: the month's orders, each once, earliest completion first (ties by id) — not sorted again (the month close, ADR 0026). */
+  ordersInCompletionOrder?: readonly OrderedPiece[];
   adjustments?: readonly SingleAdjustment[];
 }
 
@@ -116,7 +125,8 @@ export class PieceRatePay {
 
   pay(input: PayInput): MonthlyPay {
     if (!(Number.isInteger(input.postWageFen) && input.postWageFen >= 0)) throw new RangeError(`the post wage must be whole fen ≥ 0, got ${input.postWageFen}`);
-    const orders = this.uniqueInCompletionOrder(input.orders);
+    if (input.orders && input.ordersInCompletionOrder) throw new RangeError('give the orders either as completed orders or in completion order, not both');
+    const orders: readonly OrderedPiece[] = input.ordersInCompletionOrder ? this.checked(input.ordersInCompletionOrder) : this.uniqueInCompletionOrder(input.orders ?? []);
     const above: AboveBase = new Map();
     let baseLeft = this.policy.baseMinutes;
     let worked = 0;
@@ -161,6 +171,15 @@ export class PieceRatePay {
       totalFen: input.postWageFen + pieceWageFen + adjustmentsFen,
       lines,
     };
+  }
+
+  /** Orders given in completion order: only their type and difficulty are checked. */
+  private checked(orders: readonly OrderedPiece[]): readonly OrderedPiece[] {
+    for (const [i, o] of orders.entries()) {
+      if (!ORDER_TYPES.has(o.type)) throw new RangeError(`order ${i}: no piece rate for type ${o.type}`);
+      if (!Object.hasOwn(this.policy.difficultyCoefficients, o.difficulty)) throw new RangeError(`order ${i}: unknown difficulty ${o.difficulty} (one of ${Object.keys(this.policy.difficultyCoefficients).join(', ')})`);
+    }
+    return orders;
   }
 
   /** Each order once (a replayed completion is the same order), earliest completion first, ties by id. */

@@ -114,7 +114,7 @@ describe('monthly scorecard (issue 8: technician, team, contractor)', () => {
       ...technician,
       complaints: [...technician.complaints, ...technician.complaints],
       satisfactionHistory: [...technician.satisfactionHistory].reverse(),
-      pay: { ...technician.pay!, orders: [...technician.pay!.orders].reverse().concat(technician.pay!.orders.slice(0, 10)) },
+      pay: { ...technician.pay!, orders: [...technician.pay!.orders!].reverse().concat(technician.pay!.orders!.slice(0, 10)) },
     };
     expect(builder.build(shuffled)).toEqual(builder.build(technician));
   });
