@@ -2,12 +2,16 @@ import { Module } from '@nestjs/common';
 import { PlatformModule } from '@switchboard/platform';
 import { CountKpisHandler } from './count-kpis/count-kpis.handler';
 import { CountKpisMessageController } from './count-kpis/count-kpis.message.controller';
+import { KpiWindowsHandler } from './kpi-windows/kpi-windows.handler';
+import { KPI_WINDOWS_CONFIG, loadKpiWindowsConfig } from './kpi-windows/kpi-windows.config';
+import { KpiWindowsMessageController } from './kpi-windows/kpi-windows.message.controller';
+import { KpiWindowsRepository } from './kpi-windows/kpi-windows.repository';
 import { KpiDailyRepository } from './persistence/kpi-daily.repository';
 import { scoringService } from './scoring.service-descriptor';
 
 @Module({
   imports: [PlatformModule.forService(scoringService)],
-  controllers: [CountKpisMessageController],
-  providers: [CountKpisHandler, KpiDailyRepository],
+  controllers: [CountKpisMessageController, KpiWindowsMessageController],
+  providers: [CountKpisHandler, KpiDailyRepository, KpiWindowsHandler, KpiWindowsRepository, { provide: KPI_WINDOWS_CONFIG, useFactory: () => loadKpiWindowsConfig() }],
 })
 export class ScoringModule {}

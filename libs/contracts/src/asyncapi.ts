@@ -55,6 +55,7 @@ function exampleSubject(type: EventType, data: Json): string {
   if (topic === Topics.TicketsInbound) return pick('externalId') ?? 'unknown';
   if (COMMAND_TOPICS.includes(topic)) return pick('assignmentId', 'surveyId', 'technicianId', 'knownIssueId', 'incidentId', 'batchId', 'ticketId', 'group', 'policyId', 'messageId') ?? 'unknown';
   if ((topic === Topics.ScoringKpis || topic === Topics.ScoringKpisV2) && typeof data.region === 'string' && typeof data.date === 'string') return `${data.region}|${data.date}`;
+  if (topic === Topics.ScoringKpisV3) return [data.region, data.scopeType, data.scopeId, data.period, data.windowStart].join('|');
   return pick('ticketId', 'technicianId', 'assignmentId', 'surveyId', 'externalId', 'inboundEventId', 'knownIssueId', 'incidentId', 'batchId', 'group', 'policyId') ?? 'unknown';
 }
 

@@ -519,6 +519,20 @@ export const EventRegistry = {
     example: E.kpiDailyUpdatedExample,
     description: 'The KPI record v2 (ADR 0014): the v1 counters plus interception, holds, withdrawals and the repeat-report rate by tier.',
   },
+  [E.KPI_WINDOW_UPDATED]: {
+    topic: Topics.ScoringKpisV3,
+    schemaVersion: 1,
+    schema: E.kpiWindowUpdatedSchema,
+    example: E.kpiWindowUpdatedExample,
+    description: 'The KPI window record (ADR 0025): the KPIs of one scope in one region over a day, ISO week or month, each with numerator and denominator, republished whole when it changes.',
+  },
+  [E.KPI_WARNING]: {
+    topic: Topics.ScoringKpisV3,
+    schemaVersion: 1,
+    schema: E.kpiWarningSchema,
+    example: E.kpiWarningExample,
+    description: 'A KPI of a window crossed its threshold (ADR 0025): raised once per crossing.',
+  },
 } as const satisfies Record<string, EventDefinition>;
 
 export type EventType = keyof typeof EventRegistry;

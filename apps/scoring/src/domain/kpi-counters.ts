@@ -125,6 +125,8 @@ export const KpiCountRules: { [T in EventType]: CountRule<T> | 'ignored' } = {
   'ticket.amended': 'ignored',
   'kpi.updated': 'ignored',
   'kpi.daily-updated': 'ignored',
+  'kpi.window-updated': 'ignored',
+  'kpi.warning': 'ignored',
 };
 
 /** The event types that move a v1 counter (kpi-counters-v2.ts adds those that move only v2's). */
