@@ -16,6 +16,8 @@ import { DocsHttpController } from './docs/docs.http.controller';
 import { GATEWAY_CONFIG, loadGatewayConfig } from './gateway.config';
 import { IncidentsHttpController } from './incidents/incidents.http.controller';
 import { gatewayService } from './gateway.service-descriptor';
+import { KpisHttpController } from './kpis/kpis.http.controller';
+import { KpisMessageController } from './kpis/kpis.message.controller';
 import { KnownIssuesHttpController } from './known-issues/known-issues.http.controller';
 import { ReadModelMessageController } from './read-model/read-model.message.controller';
 import { RemoteSupportHttpController } from './remote-support/remote-support.http.controller';
@@ -58,6 +60,8 @@ import { TicketQueriesHttpController } from './tickets/ticket-queries.http.contr
     CallbackQueueMessageController,
     ApiKeysHttpController,
     AuditHttpController,
+    KpisHttpController,
+    KpisMessageController,
   ],
   providers: [
     { provide: GATEWAY_CONFIG, useFactory: () => loadGatewayConfig() },

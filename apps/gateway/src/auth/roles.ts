@@ -25,6 +25,7 @@ const reads = [
   'listCallbacks',
   'listSlaPolicies',
   'getSlaPolicy',
+  'listKpis',
   'stream',
 ] as const;
 

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { absenceRecordSchema, callbackOutcomes, cellRowSchema, checkKnownIssueFields, checkRotaSet, isoWeek, rotaSetSchema, incidentResolveSchema, id as codeId, knownIssueFields, knownIssueKinds, knownIssueOpenExample, remoteSupportReleaseSchema, remoteSupportResolveSchema, holdReasons, resolutionCodes, ticketClasses, ticketResolutions, surveyAnswerSchema, surveySmsReplyExample, surveySmsReplySchema, technicianRegisterExample, technicianRegisterSchema, ticketReceivedExample, ticketReceivedSchema, Topics } from '@switchboard/contracts';
 import { KeyRoles, ROLE_OPERATIONS } from '../auth/roles';
 import { assignmentActions, ShownTicketStates } from '../domain/ticket-progress';
+import { kpiRoutes } from '../kpis/kpi.routes';
 import { slaPolicyRoutes } from '../sla-policies/sla-policy.routes';
 
 /**
@@ -783,6 +784,7 @@ export const ApiRoutes = {
     responses: { 200: { description: 'A self-contained HTML page rendering /docs/openapi.json.', contentType: 'text/html' } },
   },
   ...slaPolicyRoutes,
+  ...kpiRoutes,
   createApiKey: {
     operationId: 'createApiKey',
     method: 'post',

@@ -236,6 +236,8 @@ export async function project(m: EntityManager, event: DecodedEvent): Promise<vo
     case 'cells.import':
     case 'incident.resolve':
     case 'kpi.daily-updated':
+    case 'kpi.window-updated': // KPI windows: kpis/kpis.projection.ts, its own controller
+    case 'kpi.warning':
     case 'known-issue.open': // known issues: known-issues.projection.ts (above); the remote support queue: its own controller
     case 'known-issue.close':
     case 'known-issue.opened':
