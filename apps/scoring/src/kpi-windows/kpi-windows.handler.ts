@@ -1,25 +1,19 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { kpiNames, makeEvent, type Envelope, type EventData, type EventType, type KpiWarning, type KpiWindowUpdated } from '@switchboard/contracts';
+import type { Envelope, EventData, EventType } from '@switchboard/contracts';
 import type { HandlerContext } from '@switchboard/messaging';
 import { CLOCK, type Clock } from '@switchboard/persistence';
-import { kpiFactsOf, kpiValue } from '../domain/kpi-facts';
+import { kpiFactsOf } from '../domain/kpi-facts';
 import { windowsOf } from '../domain/kpi-periods';
 import { placeFact, type TechnicianScopes } from '../domain/kpi-scopes';
-import { isOffTarget, warningTransition } from '../domain/kpi-warnings';
 import { KPI_WINDOWS_CONFIG, type KpiWindowsConfig } from './kpi-windows.config';
-import { KpiWindowsRepository, windowKeyOf, type FactRow, type ValueDelta, type ValueRow, type WindowKey } from './kpi-windows.repository';
-
-export const KPI_WINDOWS_SOURCE = 'switchboard/scoring';
-
-const KPI_ORDER = new Map(kpiNames.map((k, i) => [k, i]));
+import { KpiWindowsRepository, windowKeyOf, type FactRow, type ValueDelta } from './kpi-windows.repository';
 
 /**
  * KPI windows by scope and period (issue 8, ADR 0025), in the consumer's transaction (the inbox
  * applies each event once). An event's facts (domain/kpi-facts.ts) are stored and added to every
  * scope they can reach now (domain/kpi-scopes.ts); a ticket's or technician's facts arriving later
- * (another topic) add the waiting facts to the scopes they open. Each window that changed is
- * republished whole (`kpi.window-updated`), and a KPI crossing its threshold raises `kpi.warning`
- * once per crossing.
+ * (another topic) add the waiting facts to the scopes they open. What each window gains is appended
+ * to `kpi_window_deltas`; KpiWindowPublisher adds it to the windows and republishes them.
  */
 @Injectable()
 export class KpiWindowsHandler {
@@ -69,15 +63,16 @@ export class KpiWindowsHandler {
     const crews = await this.repo.technicianScopes(m, technicianIds);
     const crewOf = (id: string): TechnicianScopes | undefined => crews.get(id);
 
-    const deltas = new Map<string, ValueDelta>();
+    const deltas = new Map<string, ValueDelta & { contributions: number }>();
     const placed = all.map((fact) => {
       const p = placeFact(fact, tickets.get(fact.ticketId), crewOf);
       for (const scope of p.scopes) {
         for (const span of windowsOf(fact.at, this.config.timeZone)) {
           const key = `${windowKeyOf({ region: fact.region, ...scope, period: span.period, start: span.start })}|${fact.kpi}`;
-          const d = deltas.get(key) ?? { region: fact.region, ...scope, period: span.period, start: span.start, end: span.end, kpi: fact.kpi, numerator: 0, denominator: 0 };
+          const d = deltas.get(key) ?? { region: fact.region, ...scope, period: span.period, start: span.start, end: span.end, kpi: fact.kpi, numerator: 0, denominator: 0, contributions: 0 };
           d.numerator += fact.numerator;
           d.denominator += fact.denominator;
+          d.contributions++;
           deltas.set(key, d);
         }
       }
@@ -85,69 +80,8 @@ export class KpiWindowsHandler {
     });
     await this.repo.insertFacts(m, placed.slice(waiting.length));
     await this.repo.updateFacts(m, placed.slice(0, waiting.length));
-
-    const changed = await this.repo.addToWindows(m, [...deltas.values()]);
-    if (changed.length === 0) return;
-    const windows = new Map<string, WindowKey & { end: string }>();
-    for (const r of changed) windows.set(windowKeyOf(r), { region: r.region, scopeType: r.scopeType, scopeId: r.scopeId, period: r.period, start: r.start, end: r.end });
-    const revisions = await this.repo.bumpRevisions(m, [...windows.values()]);
-
-    // Warnings: once per crossing of each changed KPI.
-    const raise: ValueRow[] = [];
-    const clear: ValueRow[] = [];
-    for (const r of changed) {
-      const threshold = this.config.thresholds[r.kpi];
-      if (!threshold) continue;
-      const t = warningTransition(r.warned, isOffTarget(r.kpi, r.scopeType, r.numerator, r.denominator, threshold));
-      if (t === 'raise') raise.push(r);
-      if (t === 'clear') clear.push(r);
-    }
-    await this.repo.setWarned(m, raise, true);
-    await this.repo.setWarned(m, clear, false);
-
-    const values = await this.repo.windowValues(m, [...windows.values()]);
-    const byWindow = new Map<string, ValueRow[]>();
-    for (const v of values) byWindow.set(windowKeyOf(v), [...(byWindow.get(windowKeyOf(v)) ?? []), v]);
-
-    const meta = (subject: string) => ({ source: KPI_WINDOWS_SOURCE, subject, time: now, correlationId: event.correlationId ?? event.id, causationId: event.id });
-    const keys = [...windows.keys()].sort();
-    const records = keys.map((key) => {
-      const w = windows.get(key)!;
-      const rows = (byWindow.get(key) ?? []).sort((a, b) => KPI_ORDER.get(a.kpi)! - KPI_ORDER.get(b.kpi)!);
-      const data: KpiWindowUpdated = {
-        region: w.region,
-        scopeType: w.scopeType,
-        scopeId: w.scopeId,
-        period: w.period,
-        windowStart: w.start,
-        windowEnd: w.end,
-        timeZone: this.config.timeZone,
-        kpis: rows.map((r) => ({ kpi: r.kpi, numerator: r.numerator, denominator: r.denominator, value: kpiValue(r.kpi, r.numerator, r.denominator) })),
-        revision: revisions.get(key)!,
-      };
-      return { envelope: makeEvent('kpi.window-updated', data, meta(key)) };
-    });
-    const warnings = raise
-      .sort((a, b) => `${windowKeyOf(a)}|${a.kpi}`.localeCompare(`${windowKeyOf(b)}|${b.kpi}`))
-      .map((r) => {
-        const t = this.config.thresholds[r.kpi]!;
-        const data: KpiWarning = {
-          region: r.region,
-          scopeType: r.scopeType,
-          scopeId: r.scopeId,
-          period: r.period,
-          windowStart: r.start,
-          windowEnd: r.end,
-          kpi: r.kpi,
-          value: kpiValue(r.kpi, r.numerator, r.denominator) ?? r.numerator,
-          numerator: r.numerator,
-          denominator: r.denominator,
-          direction: t.direction,
-          threshold: t.byScope?.[r.scopeType] ?? t.threshold,
-          revision: revisions.get(windowKeyOf(r))!,
-        };
-        return { envelope: makeEvent('kpi.warning', data, meta(windowKeyOf(r))) };
-      });
-    await ctx.emit(...records, ...warnings);
+    // Appended, not added to the windows here: the publisher (kpi-window-publisher.ts) adds them
+    // in one writer, so concurrent partitions never contend for a window's row.
+    await this.repo.appendDeltas(m, event.id, [...deltas.values()]);
   }
 }

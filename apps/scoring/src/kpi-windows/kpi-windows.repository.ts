@@ -143,6 +143,49 @@ export class KpiWindowsRepository {
     );
   }
 
+  /** Appends what an event adds to the windows (one row per window and KPI), for the publisher. */
+  async appendDeltas(m: EntityManager, eventId: string, deltas: readonly (ValueDelta & { contributions: number })[]): Promise<void> {
+    if (deltas.length === 0) return;
+    await m.query(
+      `INSERT INTO kpi_window_deltas (event_id, region, scope_type, scope_id, period, window_start, window_end, kpi, numerator, denominator, contributions)
+       SELECT $1, * FROM unnest($2::text[], $3::text[], $4::text[], $5::text[], $6::date[], $7::date[], $8::text[], $9::int[], $10::int[], $11::int[])`,
+      [
+        eventId,
+        deltas.map((d) => d.region),
+        deltas.map((d) => d.scopeType),
+        deltas.map((d) => d.scopeId),
+        deltas.map((d) => d.period),
+        deltas.map((d) => d.start),
+        deltas.map((d) => d.end),
+        deltas.map((d) => d.kpi),
+        deltas.map((d) => d.numerator),
+        deltas.map((d) => d.denominator),
+        deltas.map((d) => d.contributions),
+      ],
+    );
+  }
+
+  /** Takes (deletes and returns) up to `limit` appended deltas, oldest first. */
+  async takeDeltas(m: EntityManager, limit: number): Promise<(ValueDelta & { seq: number; eventId: string; contributions: number })[]> {
+    const rows = await m.query<Record<string, unknown>[]>(
+      // In a CTE: TypeORM returns [rows, count] for a bare DELETE … RETURNING.
+      `WITH taken AS (
+         DELETE FROM kpi_window_deltas WHERE seq IN (SELECT seq FROM kpi_window_deltas ORDER BY seq LIMIT $1)
+         RETURNING seq, event_id, region, scope_type, scope_id, period, window_start, window_end, kpi, numerator, denominator, contributions)
+       SELECT seq, event_id AS "eventId", region, scope_type AS "scopeType", scope_id AS "scopeId", period, to_char(window_start, 'YYYY-MM-DD') AS start,
+              to_char(window_end, 'YYYY-MM-DD') AS "end", kpi, numerator, denominator, contributions
+         FROM taken ORDER BY seq`,
+      [limit],
+    );
+    return rows.map((r) => ({
+      ...(r as unknown as ValueDelta & { eventId: string }),
+      seq: Number(r.seq),
+      numerator: Number(r.numerator),
+      denominator: Number(r.denominator),
+      contributions: Number(r.contributions),
+    }));
+  }
+
   /** Adds the deltas (one per window and KPI) and returns the rows after it. */
   async addToWindows(m: EntityManager, deltas: readonly ValueDelta[]): Promise<ValueRow[]> {
     if (deltas.length === 0) return [];
@@ -177,15 +220,15 @@ export class KpiWindowsRepository {
     );
   }
 
-  /** Bumps the windows' revisions; returns each window's new one by key. */
-  async bumpRevisions(m: EntityManager, windows: readonly WindowKey[]): Promise<Map<string, number>> {
+  /** Adds each window's number of contributions to its revision; returns each window's new one by key. */
+  async bumpRevisions(m: EntityManager, windows: readonly (WindowKey & { contributions: number })[]): Promise<Map<string, number>> {
     if (windows.length === 0) return new Map();
     const rows = await m.query<(WindowKey & { revision: number })[]>(
       `INSERT INTO kpi_window_revisions AS r (region, scope_type, scope_id, period, window_start, revision)
-       SELECT *, 1 FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::date[])
-       ON CONFLICT (region, scope_type, scope_id, period, window_start) DO UPDATE SET revision = r.revision + 1
+       SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::date[], $6::int[])
+       ON CONFLICT (region, scope_type, scope_id, period, window_start) DO UPDATE SET revision = r.revision + EXCLUDED.revision
        RETURNING region, scope_type AS "scopeType", scope_id AS "scopeId", period, to_char(window_start, 'YYYY-MM-DD') AS start, revision`,
-      [windows.map((w) => w.region), windows.map((w) => w.scopeType), windows.map((w) => w.scopeId), windows.map((w) => w.period), windows.map((w) => w.start)],
+      [windows.map((w) => w.region), windows.map((w) => w.scopeType), windows.map((w) => w.scopeId), windows.map((w) => w.period), windows.map((w) => w.start), windows.map((w) => w.contributions)],
     );
     return new Map(rows.map((r) => [windowKeyOf(r), Number(r.revision)]));
   }

@@ -60,6 +60,23 @@ export class KpiWindows1795560000000 implements MigrationInterface {
         warned       boolean NOT NULL DEFAULT false,
         PRIMARY KEY (region, scope_type, scope_id, period, window_start, kpi)
       )`);
+    // What events added to which window, appended by the consumer and taken by the one publisher.
+    await q.query(`
+      CREATE TABLE kpi_window_deltas (
+        seq          bigserial PRIMARY KEY,
+        event_id     uuid      NOT NULL,
+        region       text      NOT NULL,
+        scope_type   text      NOT NULL,
+        scope_id     text      NOT NULL,
+        period       text      NOT NULL,
+        window_start date      NOT NULL,
+        window_end   date      NOT NULL,
+        kpi          text      NOT NULL,
+        numerator    integer   NOT NULL,
+        denominator  integer   NOT NULL,
+        -- How many (fact, scope) placements this row sums: a window's revision counts them.
+        contributions integer  NOT NULL
+      )`);
     await q.query(`
       CREATE TABLE kpi_window_revisions (
         region       text    NOT NULL,
@@ -90,6 +107,7 @@ export class KpiWindows1795560000000 implements MigrationInterface {
     for (const p of ['day', 'week', 'month']) await q.query(`DROP VIEW kpi_${p}_v1`);
     await q.query('DROP VIEW kpi_windows_v1');
     await q.query('DROP TABLE kpi_window_revisions');
+    await q.query('DROP TABLE kpi_window_deltas');
     await q.query('DROP TABLE kpi_window_values');
     await q.query('DROP TABLE kpi_facts');
     await q.query('DROP TABLE kpi_technician_scopes');
