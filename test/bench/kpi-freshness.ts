@@ -172,6 +172,9 @@ class RecordObserver {
   }
 }
 
+/** scoring's warn and error log lines (retries, failed batches), shown after the table. */
+const warnings: string[] = [];
+
 function startScoring(databaseUrl: string): { child: ChildProcess; ready: Promise<void>; logs: string[] } {
   const logs: string[] = [];
   const child = spawn(process.execPath, [join(ROOT, 'dist/apps/scoring/src/main.js')], {
@@ -185,6 +188,7 @@ function startScoring(databaseUrl: string): { child: ChildProcess; ready: Promis
         if (line.length === 0) continue;
         logs.push(line);
         if (logs.length > 200) logs.shift();
+        if (/"level":(4|5)\d/.test(line)) warnings.push(line.slice(0, 300));
         if (line.includes('"msg":"scoring ready"')) resolve();
       }
     };
@@ -306,6 +310,7 @@ async function main(): Promise<void> {
     const line = (r: string[]) => `| ${r.map((v, c) => v.padEnd(widths[c]!)).join(' | ')} |`;
     process.stdout.write(`\nKPI freshness benchmark, run ${runId} (${new Date().toISOString()}); broker, PostgreSQL, scoring and this benchmark share one machine of ${cpus().length} cores\n`);
     process.stdout.write(`${line(['measure', 'result', 'target'])}\n|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|\n${rows.map(line).join('\n')}\n`);
+    if (warnings.length > 0) process.stdout.write(`scoring logged ${warnings.length} warnings or errors; the first: ${warnings.slice(0, 3).join('\n')}\n`);
   } finally {
     if (scoring) await stopScoring(scoring.child);
     await observer.stop().catch(() => undefined);
