@@ -215,7 +215,7 @@ export class KpiWindowsRepository {
     await m.query(
       `UPDATE kpi_window_values w SET warned = $7
          FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::date[], $6::text[]) AS u(region, scope_type, scope_id, period, window_start, kpi)
-        WHERE (w.region, w.scope_type, w.scope_id, w.period, w.window_start, w.kpi) = (u.region, u.scope_type, u.scope_id, u.period, u.window_start, u.kpi)`,
+        WHERE w.region = u.region AND w.scope_type = u.scope_type AND w.scope_id = u.scope_id AND w.period = u.period AND w.window_start = u.window_start AND w.kpi = u.kpi`,
       [rows.map((r) => r.region), rows.map((r) => r.scopeType), rows.map((r) => r.scopeId), rows.map((r) => r.period), rows.map((r) => r.start), rows.map((r) => r.kpi), warned],
     );
   }
@@ -237,8 +237,11 @@ export class KpiWindowsRepository {
   async windowValues(m: EntityManager, windows: readonly WindowKey[]): Promise<ValueRow[]> {
     if (windows.length === 0) return [];
     const rows = await m.query<Record<string, unknown>[]>(
-      `SELECT ${VALUE_COLUMNS} FROM kpi_window_values
-        WHERE (region, scope_type, scope_id, period, window_start) IN (SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::date[]))`,
+      // A join on the primary key's columns: an index lookup per window.
+      `SELECT w.region, w.scope_type AS "scopeType", w.scope_id AS "scopeId", w.period, to_char(w.window_start, 'YYYY-MM-DD') AS start,
+              to_char(w.window_end, 'YYYY-MM-DD') AS "end", w.kpi, w.numerator, w.denominator, w.warned
+         FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::date[]) AS u(region, scope_type, scope_id, period, window_start)
+         JOIN kpi_window_values w ON w.region = u.region AND w.scope_type = u.scope_type AND w.scope_id = u.scope_id AND w.period = u.period AND w.window_start = u.window_start`,
       [windows.map((w) => w.region), windows.map((w) => w.scopeType), windows.map((w) => w.scopeId), windows.map((w) => w.period), windows.map((w) => w.start)],
     );
     return rows.map(valueRow);
