@@ -174,6 +174,8 @@ class RecordObserver {
 
 /** scoring's warn and error log lines (retries, failed batches), shown after the table. */
 const warnings: string[] = [];
+/** The publisher's passes (with LOG_LEVEL=debug): deltas taken, windows published, ms. */
+const passes: string[] = [];
 
 function startScoring(databaseUrl: string): { child: ChildProcess; ready: Promise<void>; logs: string[] } {
   const logs: string[] = [];
@@ -189,6 +191,7 @@ function startScoring(databaseUrl: string): { child: ChildProcess; ready: Promis
         logs.push(line);
         if (logs.length > 200) logs.shift();
         if (/"level":(4|5)\d/.test(line)) warnings.push(line.slice(0, 300));
+        if (line.includes('KPI windows published')) passes.push(line);
         if (line.includes('"msg":"scoring ready"')) resolve();
       }
     };
@@ -310,6 +313,11 @@ async function main(): Promise<void> {
     const line = (r: string[]) => `| ${r.map((v, c) => v.padEnd(widths[c]!)).join(' | ')} |`;
     process.stdout.write(`\nKPI freshness benchmark, run ${runId} (${new Date().toISOString()}); broker, PostgreSQL, scoring and this benchmark share one machine of ${cpus().length} cores\n`);
     process.stdout.write(`${line(['measure', 'result', 'target'])}\n|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|\n${rows.map(line).join('\n')}\n`);
+    if (passes.length > 0) {
+      const stats = passes.map((l) => JSON.parse(l) as { deltas: number; windows: number; ms: number });
+      const ms = stats.map((p) => p.ms).sort((a, b) => a - b);
+      process.stdout.write(`publisher: ${stats.length} passes, ${fmt(stats.reduce((a, p) => a + p.deltas, 0))} deltas, ${fmt(stats.reduce((a, p) => a + p.windows, 0))} window records; pass p50 ${fmt(percentile(ms, 50))} ms, max ${fmt(ms.at(-1) ?? NaN)} ms\n`);
+    }
     if (warnings.length > 0) process.stdout.write(`scoring logged ${warnings.length} warnings or errors; the first: ${warnings.slice(0, 3).join('\n')}\n`);
   } finally {
     if (scoring) await stopScoring(scoring.child);

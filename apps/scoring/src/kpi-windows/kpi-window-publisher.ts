@@ -33,7 +33,7 @@ export class KpiWindowPublisher extends PolledWorker {
     @Inject(CLOCK) private readonly clock: Clock,
     @Inject(KPI_WINDOWS_CONFIG) private readonly config: KpiWindowsConfig,
     private readonly repo: KpiWindowsRepository,
-    @Inject(LOGGER) logger: Logger,
+    @Inject(LOGGER) private readonly logger: Logger,
   ) {
     super('KPI window publisher', config.publishIntervalMs, logger);
   }
@@ -48,6 +48,7 @@ export class KpiWindowPublisher extends PolledWorker {
 
   /** One pass in the caller's transaction; returns how many deltas it took. */
   async publishPending(m: EntityManager): Promise<number> {
+    const started = performance.now();
     const taken = await this.repo.takeDeltas(m, BATCH);
     if (taken.length === 0) return 0;
     const now = this.clock.now();
@@ -125,6 +126,7 @@ export class KpiWindowPublisher extends PolledWorker {
       events.push({ envelope: makeEvent('kpi.warning', data, meta(key, windows.get(key)!.firstEventId)) });
     }
     await enqueueEvents(m, events);
+    this.logger.debug({ deltas: taken.length, windows: keys.length, warnings: raise.length, ms: Math.round(performance.now() - started) }, 'KPI windows published');
     return taken.length;
   }
 }
