@@ -19,6 +19,8 @@ import { DocsHttpController } from './docs/docs.http.controller';
 import { GATEWAY_CONFIG, loadGatewayConfig, type GatewayConfig } from './gateway.config';
 import { IncidentsHttpController } from './incidents/incidents.http.controller';
 import { gatewayService } from './gateway.service-descriptor';
+import { KpisHttpController } from './kpis/kpis.http.controller';
+import { KpisMessageController } from './kpis/kpis.message.controller';
 import { KnownIssuesHttpController } from './known-issues/known-issues.http.controller';
 import { ReadModelMessageController } from './read-model/read-model.message.controller';
 import { RemoteSupportHttpController } from './remote-support/remote-support.http.controller';
@@ -69,6 +71,8 @@ import { UsersHttpController } from './users/users.http.controller';
     LoginHttpController,
     UsersHttpController,
     ComplaintFindingsHttpController,
+    KpisHttpController,
+    KpisMessageController,
   ],
   providers: [
     { provide: GATEWAY_CONFIG, useFactory: () => loadGatewayConfig() },

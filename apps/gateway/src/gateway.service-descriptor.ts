@@ -8,7 +8,7 @@ export const gatewayService: ServiceDescriptor = {
   schema: 'gateway',
   defaultPort: 8080,
   usesRedis: false,
-  consumes: [Topics.TicketsLifecycle, Topics.DispatchAssignments, Topics.SlaAlerts, Topics.CallbackSurveys, Topics.NotificationsOutbound, Topics.ScoringKpis],
+  consumes: [Topics.TicketsLifecycle, Topics.DispatchAssignments, Topics.SlaAlerts, Topics.CallbackSurveys, Topics.NotificationsOutbound, Topics.ScoringKpis, Topics.ScoringKpisV3],
   entities: [],
   migrations: gatewayMigrations,
 };

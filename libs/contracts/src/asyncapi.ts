@@ -59,6 +59,7 @@ function exampleSubject(type: EventType, data: Json): string {
     if (typeof subject?.kind === 'string' && typeof subject.id === 'string' && typeof data.month === 'string') return `${subject.kind}:${subject.id}|${data.month}`;
   }
   if ((topic === Topics.ScoringKpis || topic === Topics.ScoringKpisV2) && typeof data.region === 'string' && typeof data.date === 'string') return `${data.region}|${data.date}`;
+  if (topic === Topics.ScoringKpisV3) return [data.region, data.scopeType, data.scopeId, data.period, data.windowStart].join('|');
   return pick('ticketId', 'technicianId', 'assignmentId', 'surveyId', 'externalId', 'inboundEventId', 'knownIssueId', 'incidentId', 'batchId', 'group', 'policyId') ?? 'unknown';
 }
 

@@ -575,6 +575,20 @@ export const EventRegistry = {
     example: E.scorecardPublishedExample,
     description: "A technician's or contractor's monthly scorecard with its arithmetic line by line; a corrected card comes again with the next revision (ADR 0026).",
   },
+  [E.KPI_WINDOW_UPDATED]: {
+    topic: Topics.ScoringKpisV3,
+    schemaVersion: 1,
+    schema: E.kpiWindowUpdatedSchema,
+    example: E.kpiWindowUpdatedExample,
+    description: 'The KPI window record (ADR 0025): the KPIs of one scope in one region over a day, ISO week or month, each with numerator and denominator, republished whole when it changes.',
+  },
+  [E.KPI_WARNING]: {
+    topic: Topics.ScoringKpisV3,
+    schemaVersion: 1,
+    schema: E.kpiWarningSchema,
+    example: E.kpiWarningExample,
+    description: 'A KPI of a window crossed its threshold (ADR 0025): raised once per crossing.',
+  },
 } as const satisfies Record<string, EventDefinition>;
 
 export type EventType = keyof typeof EventRegistry;

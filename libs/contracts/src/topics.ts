@@ -13,6 +13,8 @@ export const Topics = {
   ScoringScorecards: 'scoring.scorecards.v1',
   /** The KPI record v2 beside v1 (ADR 0014): v1 stays as it is and is still published. */
   ScoringKpisV2: 'scoring.kpis.v2',
+  /** KPI windows by scope and period, and KPI warnings (ADR 0025). */
+  ScoringKpisV3: 'scoring.kpis.v3',
   /** Commands from the gateway to the service that owns the aggregate (added beside the original table). */
   DispatchCommands: 'dispatch.commands.v1',
   CallbackCommands: 'callback.commands.v1',

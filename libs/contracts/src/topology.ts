@@ -70,6 +70,12 @@ export const TOPOLOGY: Readonly<Record<Topic, TopicTopology>> = {
     key: '`<region>|<date>`',
     description: 'Per-region, per-day KPI record v2: the v1 counters plus interception, holds, withdrawals and repeat faults by tier (ADR 0014).',
   },
+  [Topics.ScoringKpisV3]: {
+    producers: ['scoring'],
+    consumers: ['gateway', 'BI'],
+    key: '`<region>|<scopeType>|<scopeId>|<period>|<windowStart>`',
+    description: 'KPI windows by scope (region, county, service, tier, technician, group, contractor) and period (day, ISO week, month in the reporting time zone), and KPI warnings (ADR 0025).',
+  },
   [Topics.ScoringScorecards]: {
     producers: ['scoring'],
     consumers: ['BI'],

@@ -37,6 +37,7 @@ const reads = [
   'listCallbacks',
   'listSlaPolicies',
   'getSlaPolicy',
+  'listKpis',
   'stream',
 ] as const;
 

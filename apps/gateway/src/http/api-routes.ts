@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { absenceRecordSchema, callbackOutcomes, complaintAttributeSchema, cellRowSchema, checkKnownIssueFields, checkRotaSet, isoWeek, rotaSetSchema, incidentResolveSchema, id as codeId, knownIssueFields, knownIssueKinds, knownIssueOpenExample, remoteSupportReleaseSchema, remoteSupportResolveSchema, holdReasons, resolutionCodes, ticketClasses, ticketResolutions, surveyAnswerSchema, surveySmsReplyExample, surveySmsReplySchema, technicianRegisterExample, technicianRegisterSchema, ticketReceivedExample, ticketReceivedSchema, Topics } from '@switchboard/contracts';
 import { KeyRoles, ROLE_OPERATIONS } from '../auth/roles';
 import { assignmentActions, ShownTicketStates } from '../domain/ticket-progress';
+import { kpiRoutes } from '../kpis/kpi.routes';
 import { slaPolicyRoutes } from '../sla-policies/sla-policy.routes';
 import { customerContactRoutes } from '../surveys/customer-contact.routes';
 import { userRoutes } from '../users/user.routes';
@@ -805,6 +806,7 @@ export const ApiRoutes = {
       404: { description: 'No such ticket (or not in the key\'s regions).', schema: apiErrorSchema },
     },
   },
+  ...kpiRoutes,
   createApiKey: {
     operationId: 'createApiKey',
     method: 'post',

@@ -241,6 +241,8 @@ export async function project(m: EntityManager, event: DecodedEvent): Promise<vo
     case 'complaint.attribute': // scorecards (issue 8, ADR 0026): BI reads them from scoring
     case 'scorecards.close-month':
     case 'scorecard.published':
+    case 'kpi.window-updated': // KPI windows: kpis/kpis.projection.ts, its own controller
+    case 'kpi.warning':
     case 'known-issue.open': // known issues: known-issues.projection.ts (above); the remote support queue: its own controller
     case 'known-issue.close':
     case 'known-issue.opened':

@@ -146,6 +146,9 @@ export const KpiV2CountRules: { [T in EventType]: V2Rule<T> | 'ignored' } = {
   'incident.joined': 'ignored',
   'incident.resolve': 'ignored',
   'incident.resolved': 'ignored',
+  // Scoring's own KPI windows (ADR 0025).
+  'kpi.window-updated': 'ignored',
+  'kpi.warning': 'ignored',
 };
 
 export interface KpiV2Increment {

@@ -134,6 +134,8 @@ export const KpiCountRules: { [T in EventType]: CountRule<T> | 'ignored' } = {
   'complaint.attribute': 'ignored',
   'scorecards.close-month': 'ignored',
   'scorecard.published': 'ignored',
+  'kpi.window-updated': 'ignored',
+  'kpi.warning': 'ignored',
 };
 
 /** The event types that move a v1 counter (kpi-counters-v2.ts adds those that move only v2's). */

@@ -15,6 +15,8 @@ export * from './known-issue-command';
 export * from './known-issue-lifecycle';
 export * from './kpi-daily-updated';
 export * from './kpi-updated';
+export * from './kpi-warning';
+export * from './kpi-window-updated';
 export * from './notification-requested';
 export * from './reference-import';
 export * from './reference-imported';
