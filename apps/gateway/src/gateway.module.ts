@@ -9,6 +9,8 @@ import { ApiKeyGuard } from './auth/api-key.guard';
 import { ApiKeys } from './auth/api-keys';
 import { KeyRateLimiter } from './auth/rate-limiter';
 import { AssignmentActionsHttpController } from './assignments/assignment-actions.http.controller';
+import { AppointmentsHttpController } from './appointments/appointments.http.controller';
+import { ApprovalsHttpController } from './approvals/approvals.http.controller';
 import { CallbackQueueMessageController } from './callbacks/callback-queue.message.controller';
 import { CallbacksHttpController } from './callbacks/callbacks.http.controller';
 import { CommandSender } from './commands/command-sender';
@@ -58,6 +60,8 @@ import { TicketQueriesHttpController } from './tickets/ticket-queries.http.contr
     CallbackQueueMessageController,
     ApiKeysHttpController,
     AuditHttpController,
+    AppointmentsHttpController,
+    ApprovalsHttpController,
   ],
   providers: [
     { provide: GATEWAY_CONFIG, useFactory: () => loadGatewayConfig() },

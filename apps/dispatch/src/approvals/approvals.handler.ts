@@ -44,7 +44,7 @@ export class ApprovalsHandler {
     const appt = await AppointmentStore.openOfTicketForUpdate(ctx.manager, r.ticketId);
     const open = await ApprovalStore.openOfTicket(ctx.manager, r.ticketId);
     const decision = ApprovalWorkflow.request(
-      { ...(ticket?.open ? { open: { assignmentId: ticket.open.assignmentId, technicianId: ticket.open.technicianId } } : {}), booked: appt?.booked != null, ...open },
+      { ...(ticket?.open ? { open: { assignmentId: ticket.open.assignmentId, technicianId: ticket.open.technicianId } } : {}), booked: appt?.booked !== null && appt?.booked !== undefined, ...open },
       { kind: r.kind, requesterKind: r.requesterKind, requestedBy: r.requestedBy },
     );
     if (!decision.ok) return rejectCommand(ctx, command, now, r.ticketId, decision.code, decision.message);

@@ -28,11 +28,20 @@ const reads = [
   'stream',
 ] as const;
 
+/**
+ * Appointments and approvals (issue 5, ADR 0027), in one place so they move easily: who books and
+ * asks (the call centre for the customer, ops for technicians), who reads requests, and who decides
+ * (supervisors — `ops` keys until the `supervisor` role exists; then move SUPERVISOR_OPERATIONS there).
+ */
+const APPOINTMENT_CHANNEL_OPERATIONS = ['getAppointment', 'bookAppointment', 'requestApproval'] as const;
+const APPROVAL_READS = ['getAppointment', 'listApprovals'] as const;
+const SUPERVISOR_OPERATIONS = ['decideApproval', 'endApproval'] as const;
+
 export const ROLE_OPERATIONS: Record<Exclude<KeyRole, 'admin'>, readonly string[]> = {
   /** Call-centre and SMS-provider systems: raise tickets, follow their own, relay survey answers. */
-  channel: ['submitTicket', 'getTicket', 'listTickets', 'listRejections', 'answerSurvey', 'receiveSmsReply'],
+  channel: ['submitTicket', 'getTicket', 'listTickets', 'listRejections', 'answerSurvey', 'receiveSmsReply', ...APPOINTMENT_CHANNEL_OPERATIONS],
   /** BI and reporting: read-only. */
-  bi: [...reads, 'metrics'],
+  bi: [...reads, ...APPROVAL_READS, 'metrics'],
   /**
    * Regional operations (ops, supervisors, remote support and callback agents): read, and act on tickets, known issues,
    * incidents, the rota, the remote support and phone callback queues. SLA policies are changed by admins only.
@@ -52,6 +61,10 @@ export const ROLE_OPERATIONS: Record<Exclude<KeyRole, 'admin'>, readonly string[
     'claimCallback',
     'recordCallbackOutcome',
     'previewSlaPolicy',
+    ...APPROVAL_READS,
+    'bookAppointment',
+    'requestApproval',
+    ...SUPERVISOR_OPERATIONS,
   ],
 };
 

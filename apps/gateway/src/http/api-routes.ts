@@ -3,6 +3,7 @@ import { absenceRecordSchema, callbackOutcomes, cellRowSchema, checkKnownIssueFi
 import { KeyRoles, ROLE_OPERATIONS } from '../auth/roles';
 import { assignmentActions, ShownTicketStates } from '../domain/ticket-progress';
 import { slaPolicyRoutes } from '../sla-policies/sla-policy.routes';
+import { appointmentRoutes } from '../approvals/approval.routes';
 
 /**
  * The gateway's HTTP API, declared once: the controllers validate with these schemas
@@ -783,6 +784,7 @@ export const ApiRoutes = {
     responses: { 200: { description: 'A self-contained HTML page rendering /docs/openapi.json.', contentType: 'text/html' } },
   },
   ...slaPolicyRoutes,
+  ...appointmentRoutes,
   createApiKey: {
     operationId: 'createApiKey',
     method: 'post',
