@@ -29,13 +29,13 @@ export const AppointmentStore = {
 
   /** The technician's booked appointments on open assignments from `from` on. */
   async bookedOf(m: EntityManager, technicianId: string, from: Date): Promise<BookedAppointment[]> {
-    const rows = await m.query<{ ticket_id: string; lat: number | null; lon: number | null; slot_from: Date; slot_to: Date; service_minutes: number }[]>(
-      `SELECT p.ticket_id, t.lat, t.lon, p.slot_from, p.slot_to, p.service_minutes
+    const rows = await m.query<{ ticket_id: string; lat: number | null; lon: number | null; slot_from: Date; slot_to: Date; service_minutes: number; route_seq: number | null }[]>(
+      `SELECT p.ticket_id, t.lat, t.lon, p.slot_from, p.slot_to, p.service_minutes, p.route_seq
          FROM appointments p JOIN assignments a ON a.assignment_id = p.assignment_id JOIN tickets t ON t.ticket_id = p.ticket_id
         WHERE p.technician_id = $1 AND p.slot_from IS NOT NULL AND p.slot_from >= $2 AND a.state NOT IN ('completed', 'withdrawn')`,
       [technicianId, from],
     );
-    return rows.map((r) => ({ ticketId: r.ticket_id, at: place(r.lat, r.lon), window: { from: ms(r.slot_from), to: ms(r.slot_to) }, serviceMinutes: r.service_minutes }));
+    return rows.map((r) => ({ ticketId: r.ticket_id, at: place(r.lat, r.lon), window: { from: ms(r.slot_from), to: ms(r.slot_to) }, serviceMinutes: r.service_minutes, seq: r.route_seq ?? ms(r.slot_from) }));
   },
 
   async insertOffer(m: EntityManager, a: { assignmentId: string; ticketId: string; technicianId: string; serviceMinutes: number; offered: Window[] }, now: Date): Promise<void> {
@@ -70,8 +70,15 @@ export const AppointmentStore = {
     };
   },
 
-  async book(m: EntityManager, assignmentId: string, w: Window, now: Date): Promise<void> {
-    await m.query(`UPDATE appointments SET slot_from = $2, slot_to = $3, booked_at = $4, updated_at = $4 WHERE assignment_id = $1`, [assignmentId, new Date(w.from), new Date(w.to), now]);
+  /** Books (or moves) the window, at `seq` in the technician's route (ADR 0027). */
+  async book(m: EntityManager, assignmentId: string, w: Window, seq: number, now: Date): Promise<void> {
+    await m.query(`UPDATE appointments SET slot_from = $2, slot_to = $3, route_seq = $4, booked_at = $5, updated_at = $5 WHERE assignment_id = $1`, [
+      assignmentId,
+      new Date(w.from),
+      new Date(w.to),
+      seq,
+      now,
+    ]);
   },
 
   async bookedWindowOf(m: EntityManager, assignmentId: string): Promise<Window | undefined> {

@@ -35,7 +35,7 @@ export class BookAppointmentHandler {
     }
     const check = await this.planner.check(ctx, appt, window, appt.offered);
     if (!check.ok) return rejectCommand(ctx, command, now, c.ticketId, check.code, check.message);
-    await AppointmentStore.book(ctx.manager, appt.assignmentId, window, now);
+    await AppointmentStore.book(ctx.manager, appt.assignmentId, window, check.seq, now);
     await ctx.emit({
       envelope: makeEvent(
         'appointment.booked',

@@ -91,7 +91,7 @@ export class ApprovalsHandler {
     const check = await this.planner.check(ctx, appt, window);
     if (!check.ok) return rejectCommand(ctx, command, now, a.ticketId, check.code, check.message);
     await ApprovalStore.decide(ctx.manager, a.approvalId, 'approved', d.decidedBy, d.comment, now);
-    await AppointmentStore.book(ctx.manager, appt.assignmentId, window, now);
+    await AppointmentStore.book(ctx.manager, appt.assignmentId, window, check.seq, now);
     const [t] = await ctx.manager.query<{ contact_phone: string; name: string; phone: string }[]>(
       `SELECT t.contact_phone, x.name, x.phone FROM tickets t, technicians x WHERE t.ticket_id = $1 AND x.technician_id = $2`,
       [a.ticketId, appt.technicianId],

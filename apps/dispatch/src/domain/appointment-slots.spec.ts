@@ -18,7 +18,7 @@ const at = (h: number, m = 0) => DAY + (h * 60 + m) * 60_000;
 const hhmm = (t: number) => new Date(t).toISOString().slice(11, 16);
 const policy = (over: Partial<AppointmentPolicy> = {}): AppointmentPolicy => ({ ...defaultAppointmentPolicy, offerCount: 10, ...over });
 const order = (serviceMinutes: number): NewOrder => ({ ticketId: 'new', at: null, serviceMinutes });
-const booked = (from: number, to: number, serviceMinutes = 60, ticketId = 'A'): BookedAppointment => ({ ticketId, at: null, window: { from, to }, serviceMinutes });
+const booked = (from: number, to: number, serviceMinutes = 60, ticketId = 'A', seq = from): BookedAppointment => ({ ticketId, at: null, window: { from, to }, serviceMinutes, seq });
 const offered = (input: { booked?: BookedAppointment[]; service: number; capacity?: number; now?: number; days?: number[] }, p = policy()) =>
   offerSlots({ now: input.now ?? at(0), dayStarts: input.days ?? [DAY], day: { home: null, capacity: input.capacity ?? 10 }, booked: input.booked ?? [], order: order(input.service) }, p).map(
     (w) => `${hhmm(w.from)}-${hhmm(w.to)}`,
@@ -75,7 +75,7 @@ describe('offerSlots: only windows the technician can keep with the appointments
     const travel = travelBetween(policy());
     expect(travel(home, far)).toBeCloseTo(104, 0);
     expect(travel(null, far)).toBe(30);
-    const a: BookedAppointment = { ticketId: 'A', at: home, window: { from: at(8), to: at(8, 30) }, serviceMinutes: 60 };
+    const a: BookedAppointment = { ticketId: 'A', at: home, window: { from: at(8), to: at(8, 30) }, serviceMinutes: 60, seq: 0 };
     const slots = offerSlots({ now: at(0), dayStarts: [DAY], day: { home, capacity: 10 }, booked: [a], order: { ticketId: 'new', at: far, serviceMinutes: 60 } }, policy()).map((w) => hhmm(w.from));
     // Before A: 08:00 + 104 min there + 60 work + 104 back > 08:30. After A (09:00 + 104 = 10:44): 08:00–10:00 closed.
     expect(slots[0]).toBe('10:00');
@@ -87,7 +87,7 @@ describe('checkBooking: the window is checked again when the customer books it',
   const w = { from: at(10), to: at(12) };
 
   it('books a window still keepable', () => {
-    expect(checkBooking({ ...base, window: w, offered: [w] }, policy())).toEqual({ ok: true });
+    expect(checkBooking({ ...base, window: w, offered: [w] }, policy())).toEqual({ ok: true, seq: w.from });
   });
 
   it('refuses a window taken meanwhile: another 100-minute job in it leaves no room (100 + 30 + start > 12:00)', () => {
@@ -95,7 +95,7 @@ describe('checkBooking: the window is checked again when the customer books it',
   });
 
   it("ignores the ticket's own earlier booking (a reschedule moves it)", () => {
-    expect(checkBooking({ ...base, booked: [booked(at(10), at(12), 100, 'new')], window: w }, policy())).toEqual({ ok: true });
+    expect(checkBooking({ ...base, booked: [booked(at(10), at(12), 100, 'new')], window: w }, policy())).toMatchObject({ ok: true });
   });
 
   it('refuses a window that is not a candidate or was not offered, and one opening within the lead time', () => {
@@ -103,6 +103,31 @@ describe('checkBooking: the window is checked again when the customer books it',
     expect(checkBooking({ ...base, window: w, offered: [{ from: at(8), to: at(10) }] }, policy())).toMatchObject({ code: 'APPOINTMENT.SLOT_NOT_OFFERED' });
     expect(checkBooking({ ...base, window: { from: at(8), to: at(10) }, dayStarts: [DAY - 86_400_000] }, policy())).toMatchObject({ code: 'APPOINTMENT.SLOT_NOT_OFFERED' });
     expect(checkBooking({ ...base, now: at(9, 1), window: w }, policy())).toMatchObject({ code: 'APPOINTMENT.SLOT_IN_PAST' });
+  });
+});
+
+describe('the route order of appointments sharing a window (seq)', () => {
+  const home = { lat: 30.25, lon: 120.15 };
+  const east = { lat: 30.25, lon: 120.15 + 10 / 96 }; // ~10 km east: 26 minutes at 30 km/h with the detour
+  it('places a new appointment where it fits and gives it a seq between its neighbours, so the next check times the same route', () => {
+    // A is booked 10:00–12:00 ~10 km east (seq 5); B, in the same window, at home: home → B → A → home and
+    // home → A → B → home travel the same, and the tie goes to the earlier position: before A, seq 5 − 1.
+    const a: BookedAppointment = { ticketId: 'A', at: east, window: { from: at(10), to: at(12) }, serviceMinutes: 30, seq: 5 };
+    const fit = checkBooking({ now: at(0), dayStarts: [DAY], day: { home, capacity: 10 }, booked: [a], order: { ticketId: 'B', at: home, serviceMinutes: 60 }, window: { from: at(10), to: at(12) } }, policy());
+    expect(fit).toEqual({ ok: true, seq: 4 });
+    const later: BookedAppointment = { ticketId: 'C', at: east, window: { from: at(12), to: at(14) }, serviceMinutes: 30, seq: 6 };
+    const mid = checkBooking(
+      { now: at(0), dayStarts: [DAY], day: { home, capacity: 10 }, booked: [a, later], order: { ticketId: 'D', at: east, serviceMinutes: 10 }, window: { from: at(10), to: at(12) } },
+      policy(),
+    );
+    // D at A's place adds no travel before A or after it; the tie goes to the earlier position: before A (seq 5), so 5 − 1.
+    expect(mid).toEqual({ ok: true, seq: 4 });
+    const between = checkBooking(
+      { now: at(0), dayStarts: [DAY], day: { home, capacity: 10 }, booked: [{ ...a, at: home }, later], order: { ticketId: 'D', at: east, serviceMinutes: 10 }, window: { from: at(10), to: at(12) } },
+      policy(),
+    );
+    // With A at home, D (east, like C) is cheapest after A and before C: halfway between their seqs.
+    expect(between).toEqual({ ok: true, seq: 5.5 });
   });
 });
 

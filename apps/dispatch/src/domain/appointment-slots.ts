@@ -61,6 +61,12 @@ export interface BookedAppointment {
   at: Place;
   window: Window;
   serviceMinutes: number;
+  /**
+   * The appointment's place in the technician's route: the day's stops are visited in `seq` order.
+   * Windows of a day do not overlap, so this only orders appointments sharing a window — the
+   * order their insertion found feasible, kept so later checks time the same route.
+   */
+  seq: number;
 }
 
 export interface TechnicianDay {
@@ -98,17 +104,29 @@ function dayOf(window: Window, dayStarts: readonly number[]): number | undefined
 
 /**
  * Whether the technician can keep `order` in `window` on top of `booked` (the technician's booked
- * appointments; the order's own booking, if any, must not be among them).
+ * appointments; the order's own booking, if any, must not be among them); when so, the `seq` that
+ * places it in the route where it fits best (cheapest insertion).
  */
-export function canKeep(day: TechnicianDay, booked: readonly BookedAppointment[], order: NewOrder, window: Window, dayStart: number, policy: AppointmentPolicy): boolean {
+export function canKeep(
+  day: TechnicianDay,
+  booked: readonly BookedAppointment[],
+  order: NewOrder,
+  window: Window,
+  dayStart: number,
+  policy: AppointmentPolicy,
+): { feasible: true; seq: number } | { feasible: false } {
   const rel = (t: number) => (t - dayStart) / MINUTE;
   const shift: Shift<Place> = { home: day.home, start: policy.shiftStartMinute, end: policy.shiftEndMinute, capacity: day.capacity };
-  const stops: RouteStop<Place>[] = booked
-    .filter((b) => b.window.from >= dayStart && b.window.from < dayStart + DAY)
-    .sort((a, b) => a.window.from - b.window.from || a.window.to - b.window.to || a.ticketId.localeCompare(b.ticketId))
-    .map((b) => ({ id: b.ticketId, at: b.at, ready: rel(b.window.from), due: rel(b.window.to), service: b.serviceMinutes, load: 1 }));
+  const sorted = booked.filter((b) => b.window.from >= dayStart && b.window.from < dayStart + DAY).sort((a, b) => a.seq - b.seq || a.window.from - b.window.from);
+  const stops: RouteStop<Place>[] = sorted.map((b) => ({ id: b.ticketId, at: b.at, ready: rel(b.window.from), due: rel(b.window.to), service: b.serviceMinutes, load: 1 }));
   const stop: RouteStop<Place> = { id: order.ticketId, at: order.at, ready: rel(window.from), due: rel(window.to), service: order.serviceMinutes, load: 1 };
-  return cheapestInsertion({ shift, stops }, stop, travelBetween(policy)).feasible;
+  const ins = cheapestInsertion({ shift, stops }, stop, travelBetween(policy));
+  if (!ins.feasible) return { feasible: false };
+  const p = ins.position;
+  const before = sorted[p - 1]?.seq;
+  const after = sorted[p]?.seq;
+  const seq = before === undefined ? (after === undefined ? window.from : after - 1) : after === undefined ? before + 1 : (before + after) / 2;
+  return { feasible: true, seq };
 }
 
 /**
@@ -124,13 +142,13 @@ export function offerSlots(input: { now: number; dayStarts: readonly number[]; d
     for (const w of dayWindows(dayStart, policy)) {
       if (out.length >= policy.offerCount) return out;
       if (w.from < earliest) continue;
-      if (canKeep(input.day, booked, input.order, w, dayStart, policy)) out.push(w);
+      if (canKeep(input.day, booked, input.order, w, dayStart, policy).feasible) out.push(w);
     }
   }
   return out;
 }
 
-export type BookingCheck = { ok: true } | { ok: false; code: 'APPOINTMENT.SLOT_NOT_OFFERED' | 'APPOINTMENT.SLOT_UNAVAILABLE' | 'APPOINTMENT.SLOT_IN_PAST'; message: string };
+export type BookingCheck = { ok: true; seq: number } | { ok: false; code: 'APPOINTMENT.SLOT_NOT_OFFERED' | 'APPOINTMENT.SLOT_UNAVAILABLE' | 'APPOINTMENT.SLOT_IN_PAST'; message: string };
 
 /**
  * Re-checks a window at booking (or at a reschedule's approval): it must be one of the day's
@@ -151,10 +169,11 @@ export function checkBooking(
     return { ok: false, code: 'APPOINTMENT.SLOT_IN_PAST', message: `${iso(w)} opens less than ${policy.minLeadMinutes} minutes from now` };
   }
   const booked = input.booked.filter((b) => b.ticketId !== input.order.ticketId);
-  if (!canKeep(input.day, booked, input.order, w, dayStart, policy)) {
+  const fit = canKeep(input.day, booked, input.order, w, dayStart!, policy);
+  if (!fit.feasible) {
     return { ok: false, code: 'APPOINTMENT.SLOT_UNAVAILABLE', message: `the technician can no longer keep ${iso(w)}: the appointments booked since make it late or over capacity` };
   }
-  return { ok: true };
+  return { ok: true, seq: fit.seq };
 }
 
 const iso = (w: Window) => `${new Date(w.from).toISOString()}..${new Date(w.to).toISOString()}`;

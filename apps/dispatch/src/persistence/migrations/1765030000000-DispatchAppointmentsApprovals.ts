@@ -19,6 +19,7 @@ export class DispatchAppointmentsApprovals1765030000000 implements MigrationInte
         offered         jsonb       NOT NULL,
         slot_from       timestamptz,
         slot_to         timestamptz,
+        route_seq       double precision,
         offered_at      timestamptz NOT NULL,
         booked_at       timestamptz,
         updated_at      timestamptz NOT NULL,
