@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import type { Kafka } from 'kafkajs';
-import { Topics, type Envelope, type TechnicianRegister, type TicketReceived } from '@switchboard/contracts';
-import { createKafka } from '@switchboard/messaging';
+import type { Kafka, Producer } from 'kafkajs';
+import { makeEvent, Topics, type Envelope, type TechnicianRegister, type TicketReceived } from '@switchboard/contracts';
+import { createKafka, physicalTopic } from '@switchboard/messaging';
 import { testInfra, TopicCollector, waitFor } from '@switchboard/testing';
 import { registerRoster } from './support/platform';
 import { startService, TEST_API_KEY, type RunningService } from './support/service-process';
@@ -39,6 +39,7 @@ describe('approvals (gateway + intake + dispatch)', () => {
   let services: RunningService[] = [];
   let gateway: RunningService;
   let kafka: Kafka;
+  let producer: Producer;
   let collector: TopicCollector;
 
   // A owns zone z1, B owns z2.
@@ -115,6 +116,8 @@ describe('approvals (gateway + intake + dispatch)', () => {
   beforeAll(async () => {
     kafka = createKafka({ brokers: testInfra().kafkaBrokers, clientId: 'approvals-e2e' });
     collector = await new TopicCollector(kafka, [Topics.DispatchAssignments, Topics.NotificationsOutbound]).start();
+    producer = kafka.producer({ allowAutoTopicCreation: false });
+    await producer.connect();
     services = await Promise.all([startService('gateway', 18710), startService('intake', 18711), startService('dispatch', 18712)]);
     gateway = services[0]!;
     await registerRoster(api, technicians);
@@ -123,15 +126,31 @@ describe('approvals (gateway + intake + dispatch)', () => {
   afterAll(async () => {
     await Promise.all(services.map((s) => s.stop('SIGTERM')));
     await collector?.stop();
+    await producer?.disconnect();
   });
 
-  it("refuses a technician asking on another technician's assignment (403), before anything is filed", async () => {
+  it("refuses a technician asking on another technician's assignment: 403 at the gateway, APPROVAL.NOT_YOUR_ASSIGNMENT from dispatch", async () => {
     const { ticketId } = await bookedTicket();
     const res = await post('/v1/approvals', { ticketId, kind: 'suspension', technicianId: id('b'), reason: 'customer-absent' });
     expect(res.status).toBe(403);
     expect(((await res.json()) as { error: string }).error).toBe('APPROVAL.NOT_YOUR_ASSIGNMENT');
     const missingSlot = await post('/v1/approvals', { ticketId, kind: 'reschedule', technicianId: id('a') });
     expect(missingSlot.status).toBe(422);
+
+    // Dispatch decides it too, for a command that does not come through the gateway.
+    const approvalId = randomUUID();
+    const command = makeEvent(
+      'approval.request',
+      { approvalId, ticketId, kind: 'suspension', requestedBy: id('b'), requesterKind: 'technician', reason: 'customer-absent' },
+      { source: 'e2e/approvals', subject: ticketId, time: new Date() },
+    );
+    await producer.send({ topic: physicalTopic(Topics.DispatchCommands), messages: [{ key: ticketId, value: JSON.stringify(command) }] });
+    const rejected = await waitFor(async () => (await timeline(ticketId)).find((e) => e.type === 'command.rejected' && e.data.commandId === command.id), {
+      message: 'the refusal in the timeline',
+      timeoutMs: 30_000,
+    });
+    expect(rejected.data).toMatchObject({ commandType: 'approval.request', code: 'APPROVAL.NOT_YOUR_ASSIGNMENT' });
+    expect(collector.json<AnyEvent>(Topics.DispatchAssignments).filter((e) => e.data.approvalId === approvalId)).toEqual([]);
   });
 
   it('a reschedule the technician asks for waits for a supervisor; approved, the window moves and the customer gets a new SMS; a second decision is refused', async () => {
