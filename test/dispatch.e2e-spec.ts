@@ -216,8 +216,10 @@ describe('dispatch (tickets.lifecycle.v1 + dispatch.commands.v1 → dispatch.ass
       .filter((e) => e.subject === ticket.ticketId && e.type !== 'ticket.assigned')
       .map((e) => (e.type === 'command.rejected' ? `rejected:${(e.data as CommandRejected).code}` : e.type));
     expect(timeline).toEqual([
+      'appointment.offered', // a repair gets appointment windows on assignment (ADR 0027)
       'assignment.accepted', // the retried accept says nothing
       'assignment.contacted',
+      'contact.timed', // contact timeliness, a fact for scoring (ADR 0027)
       'rejected:ASSIGNMENT.INVALID_TRANSITION',
       'assignment.arrived',
       'rejected:ASSIGNMENT.RESOLUTION_CODE_REQUIRED',

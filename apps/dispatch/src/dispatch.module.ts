@@ -20,10 +20,15 @@ import { RecordAbsenceMessageController } from './record-absence/record-absence.
 import { RotaKeeper } from './rota/rota-keeper';
 import { SetRotaHandler } from './set-rota/set-rota.handler';
 import { SetRotaMessageController } from './set-rota/set-rota.message.controller';
+import { AppointmentPlanner } from './appointments/appointment-planner';
+import { BookAppointmentHandler } from './appointments/book-appointment.handler';
+import { BookAppointmentMessageController } from './appointments/book-appointment.message.controller';
+import { ApprovalsHandler } from './approvals/approvals.handler';
+import { ApprovalsMessageController } from './approvals/approvals.message.controller';
 
 @Module({
   imports: [PlatformModule.forService(dispatchService)],
-  controllers: [AssignTicketMessageController, RedispatchTicketMessageController, RegisterTechnicianMessageController, ProgressAssignmentMessageController, RequestDispatchMessageController, InterceptTicketMessageController, SetRotaMessageController, RecordAbsenceMessageController],
-  providers: [dispatchConfigProvider, TicketDispatcher, AssignTicketHandler, RedispatchTicketHandler, RegisterTechnicianHandler, ProgressAssignmentHandler, RequestDispatchHandler, InterceptTicketHandler, RotaKeeper, SetRotaHandler, RecordAbsenceHandler],
+  controllers: [AssignTicketMessageController, RedispatchTicketMessageController, RegisterTechnicianMessageController, ProgressAssignmentMessageController, RequestDispatchMessageController, InterceptTicketMessageController, SetRotaMessageController, RecordAbsenceMessageController, BookAppointmentMessageController, ApprovalsMessageController],
+  providers: [dispatchConfigProvider, TicketDispatcher, AssignTicketHandler, RedispatchTicketHandler, RegisterTechnicianHandler, ProgressAssignmentHandler, RequestDispatchHandler, InterceptTicketHandler, RotaKeeper, SetRotaHandler, RecordAbsenceHandler, AppointmentPlanner, BookAppointmentHandler, ApprovalsHandler],
 })
 export class DispatchModule {}

@@ -12,6 +12,8 @@ import { LOGIN_LIMITER, LoginHttpController } from './auth/login.http.controller
 import { KeyRateLimiter } from './auth/rate-limiter';
 import { SecurityHeadersMiddleware } from './auth/security-headers';
 import { AssignmentActionsHttpController } from './assignments/assignment-actions.http.controller';
+import { AppointmentsHttpController } from './appointments/appointments.http.controller';
+import { ApprovalsHttpController } from './approvals/approvals.http.controller';
 import { CallbackQueueMessageController } from './callbacks/callback-queue.message.controller';
 import { CallbacksHttpController } from './callbacks/callbacks.http.controller';
 import { CommandSender } from './commands/command-sender';
@@ -73,6 +75,8 @@ import { UsersHttpController } from './users/users.http.controller';
     ComplaintFindingsHttpController,
     KpisHttpController,
     KpisMessageController,
+    AppointmentsHttpController,
+    ApprovalsHttpController,
   ],
   providers: [
     { provide: GATEWAY_CONFIG, useFactory: () => loadGatewayConfig() },

@@ -10,6 +10,7 @@ import { explainRedispatch } from '../domain/reopened-dispatch';
 import { TechnicianSelector, type TechnicianCandidate } from '../domain/technician-selector';
 import { DispatchStore, type DispatchTicket } from '../persistence/dispatch-store';
 import { RotaKeeper } from '../rota/rota-keeper';
+import { AppointmentPlanner } from '../appointments/appointment-planner';
 
 export const DISPATCH_SOURCE = 'switchboard/dispatch';
 
@@ -29,6 +30,7 @@ export class TicketDispatcher {
     @Inject(CLOCK) private readonly clock: Clock,
     private readonly config: DispatchConfig,
     private readonly rota: RotaKeeper,
+    private readonly appointments: AppointmentPlanner,
   ) {}
 
   /**
@@ -94,6 +96,8 @@ export class TicketDispatcher {
         ),
       },
     );
+    // Installs, moves and repairs: the windows this technician can keep (ADR 0027).
+    await this.appointments.offer(ctx, { ticketId: ticket.ticketId, assignmentId, technicianId: tech.technicianId, region: ticket.region, kind: ticket.kind }, cause, meta.correlationId);
     return { assigned: true, assignmentId, technicianId: tech.technicianId };
   }
 

@@ -7,6 +7,7 @@ import { LOGGER } from '@switchboard/platform';
 import { DISPATCH_SOURCE, TicketDispatcher } from '../assign-ticket/ticket-dispatcher';
 import { decideHold, decideResolve, withdrawalReason, type InterceptionDecision } from '../domain/dispatch-interception';
 import { DispatchStore } from '../persistence/dispatch-store';
+import { endSuspensionsOf } from '../approvals/approvals.handler';
 
 /**
  * Intake held (`ticket.held`) or closed (`ticket.resolved`) a ticket: it leaves the waiting queue,
@@ -34,6 +35,8 @@ export class InterceptTicketHandler {
     await DispatchStore.lockRegion(ctx.manager, r.region);
     const current = await DispatchStore.ticketForUpdate(ctx.manager, r.ticketId);
     const decision = decideResolve(current?.state, current?.open);
+    // Resolved while suspended: the suspension ends with it (endedBy `system`).
+    await endSuspensionsOf(ctx, r.ticketId, this.clock.now(), event);
     await this.apply(ctx, event, r.ticketId, r.region, decision, { resolution: r.resolution }, withdrawalReason({ type: 'ticket.resolved', resolution: r.resolution }));
   }
 

@@ -70,8 +70,8 @@ export const DispatchStore = {
   async insertTicket(m: EntityManager, t: TicketAccepted, correlationId: string, now: Date): Promise<boolean> {
     const rows = await m.query<unknown[]>(
       `INSERT INTO tickets (ticket_id, source, external_id, kind, service, customer_tier, contact_name, contact_phone,
-         region, county, zone, reported_at, accepted_at, correlation_id, state, received_at, updated_at)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, 'pending', $15, $15)
+         region, county, zone, reported_at, accepted_at, correlation_id, state, received_at, updated_at, lat, lon)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, 'pending', $15, $15, $16, $17)
        ON CONFLICT (ticket_id) DO NOTHING
        RETURNING ticket_id`,
       [
@@ -90,6 +90,8 @@ export const DispatchStore = {
         t.acceptedAt,
         correlationId,
         now,
+        t.location.lat ?? null,
+        t.location.lon ?? null,
       ],
     );
     return rows.length > 0;

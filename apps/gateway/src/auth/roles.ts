@@ -14,11 +14,8 @@ export type KeyRole = (typeof KeyRoles)[number];
 export const UserRoles = ['admin', 'ops', 'supervisor', 'technician', 'callback-agent', 'bi'] as const;
 export type UserRole = (typeof UserRoles)[number];
 
-/**
- * Approving (issue 5): the approvals routes are added by another branch under these operationIds.
- * Until they are in the route table these names match no route (roles.spec.ts allows exactly these).
- */
-export const APPROVAL_OPERATIONS = ['listApprovals', 'decideApproval', 'endApproval', 'requestApproval'] as const;
+/** Approving (issue 5, ADR 0027): what a supervisor adds to regional ops — deciding reschedules and suspensions, and ending a suspension. */
+export const APPROVAL_OPERATIONS = ['decideApproval', 'endApproval'] as const;
 
 /** Reads every role but `channel` may make: tickets, the queues and the reference data. */
 const reads = [
@@ -41,11 +38,18 @@ const reads = [
   'stream',
 ] as const;
 
+/**
+ * Appointments and approvals (issue 5, ADR 0027): who books and asks (the call centre for the
+ * customer, ops for technicians), who reads requests; supervisors decide and end (APPROVAL_OPERATIONS).
+ */
+const APPOINTMENT_CHANNEL_OPERATIONS = ['getAppointment', 'bookAppointment', 'requestApproval'] as const;
+const APPROVAL_READS = ['getAppointment', 'listApprovals'] as const;
+
 const BASE_ROLE_OPERATIONS = {
-  /** Call-centre and SMS-provider systems: raise tickets, follow their own, relay survey answers. */
-  channel: ['submitTicket', 'getTicket', 'listTickets', 'listRejections', 'answerSurvey', 'receiveSmsReply', 'receiveEmailReply', 'setCustomerContactPreferences'],
+  /** Call-centre and SMS-provider systems: raise tickets, follow their own, relay survey answers, book appointments for the customer. */
+  channel: ['submitTicket', 'getTicket', 'listTickets', 'listRejections', 'answerSurvey', 'receiveSmsReply', 'receiveEmailReply', 'setCustomerContactPreferences', ...APPOINTMENT_CHANNEL_OPERATIONS],
   /** BI and reporting: read-only. */
-  bi: [...reads, 'metrics'],
+  bi: [...reads, ...APPROVAL_READS, 'metrics'],
   /**
    * Regional operations (ops keys and people, remote support): read, and act on tickets, known issues,
    * incidents, the rota, the remote support and phone callback queues. SLA policies are changed by admins only.
@@ -67,6 +71,9 @@ const BASE_ROLE_OPERATIONS = {
     'setCustomerContactPreferences',
     'previewSlaPolicy',
     'attributeComplaint',
+    ...APPROVAL_READS,
+    'bookAppointment',
+    'requestApproval',
   ],
   /**
    * Field technicians (people only, with a technicianId): read the tickets assigned to them, act on

@@ -6,6 +6,7 @@ import { kpiRoutes } from '../kpis/kpi.routes';
 import { slaPolicyRoutes } from '../sla-policies/sla-policy.routes';
 import { customerContactRoutes } from '../surveys/customer-contact.routes';
 import { userRoutes } from '../users/user.routes';
+import { appointmentRoutes } from '../approvals/approval.routes';
 
 /**
  * The gateway's HTTP API, declared once: the controllers validate with these schemas
@@ -807,6 +808,7 @@ export const ApiRoutes = {
     },
   },
   ...kpiRoutes,
+  ...appointmentRoutes,
   createApiKey: {
     operationId: 'createApiKey',
     method: 'post',

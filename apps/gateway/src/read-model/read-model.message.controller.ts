@@ -4,6 +4,7 @@ import type { DecodedEvent } from '@switchboard/contracts';
 import type { HandlerContext } from '@switchboard/messaging';
 import { OnEvent } from '@switchboard/platform';
 import { StreamHub } from '../stream/stream.hub';
+import { APPOINTMENT_APPROVAL_EVENT_TYPES } from '../approvals/approvals.projection';
 import { INTERCEPTION_EVENT_TYPES } from './interception.projection';
 import { project } from './read-model.projection';
 
@@ -48,6 +49,7 @@ export class ReadModelMessageController {
     'ticket.amended',
     'kpi.updated',
     ...INTERCEPTION_EVENT_TYPES,
+    ...APPOINTMENT_APPROVAL_EVENT_TYPES,
     // Reference data and incidents (incidents.projection.ts).
     'areas.imported',
     'cells.imported',

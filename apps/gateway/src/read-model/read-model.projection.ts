@@ -3,6 +3,7 @@ import type { DecodedEvent } from '@switchboard/contracts';
 import { projectKnownIssues } from './known-issues.projection';
 import { projectInterception, refreshShownState } from './interception.projection';
 import { projectIncidents } from './incidents.projection';
+import { projectAppointmentsApprovals } from '../approvals/approvals.projection';
 import { assignmentStateRank, progressRank, roundAfterReopening, roundOfNth, stateAfter, type AssignmentState } from '../domain/ticket-progress';
 
 const ASSIGNMENT_STATE_AFTER: Partial<Record<DecodedEvent['type'], AssignmentState>> = {
@@ -261,8 +262,23 @@ export async function project(m: EntityManager, event: DecodedEvent): Promise<vo
     case 'sla.warned': // the alert ladder (issue 6, ADR 0028): on sla.alerts.v1 for dispatch and the dashboard
     case 'sla.reminder':
     case 'sla.escalated':
-    case 'ticket.suspended': // approved suspensions (issue 5): the timeline has them; approvals/ will show state
+    case 'appointment.book': // appointment and approval commands (issue 5): not read-model events
+    case 'approval.request':
+    case 'approval.decide':
+    case 'approval.end':
+      break;
+    // Appointments and approvals (issue 5, ADR 0027): the timeline (above) and approvals/approvals.projection.ts.
+    case 'appointment.offered':
+    case 'appointment.booked':
+    case 'appointment.rescheduled':
+    case 'appointment.kept':
+    case 'appointment.missed':
+    case 'contact.timed':
+    case 'approval.requested':
+    case 'approval.decided':
+    case 'ticket.suspended':
     case 'ticket.suspension-ended':
+      await projectAppointmentsApprovals(m, event);
       break;
     case 'ticket.held':
     case 'ticket.resolved':

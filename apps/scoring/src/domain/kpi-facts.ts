@@ -66,6 +66,20 @@ export const KpiFactRules: { [T in EventType]: FactRule<T> | 'ignored' } = {
   'sla.warned': 'ignored',
   'sla.reminder': 'ignored',
   'sla.escalated': 'ignored',
+  // Appointments and approvals (ADR 0027): contact.timed and appointment.kept/missed are facts for a
+  // measured contact-timeliness / appointment-keeping KPI beside the survey-based ones — still to come.
+  'appointment.offered': 'ignored',
+  'appointment.book': 'ignored',
+  'appointment.booked': 'ignored',
+  'appointment.rescheduled': 'ignored',
+  'appointment.kept': 'ignored',
+  'appointment.missed': 'ignored',
+  'contact.timed': 'ignored',
+  'approval.request': 'ignored',
+  'approval.requested': 'ignored',
+  'approval.decide': 'ignored',
+  'approval.decided': 'ignored',
+  'approval.end': 'ignored',
   // Commands and scorecards: not KPI facts.
   'survey.email-reply': 'ignored',
   'customer.set-contact-preferences': 'ignored',

@@ -65,4 +65,6 @@ export * from './ticket-resolved';
 export * from './ticket-triaged';
 export * from './ticket-unassignable';
 export * from './ticket-suspension';
+export * from './appointment';
+export * from './approval';
 export * from './ticket-updated';
