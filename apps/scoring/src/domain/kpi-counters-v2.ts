@@ -116,6 +116,14 @@ export const KpiV2CountRules: { [T in EventType]: V2Rule<T> | 'ignored' } = {
   'assignment.withdrawn': (d) => ({ region: d.region, counters: ['withdrawn'] }),
   'ticket.suspended': 'ignored',
   'ticket.suspension-ended': 'ignored',
+  // Departments and the build-plan lists (issue 5, ADR 0030): a department's reply is counted from intake's ticket.resolved.
+  'complaint.received-by-department': 'ignored',
+  'complaint.transfer': 'ignored',
+  'complaint.transferred': 'ignored',
+  'complaint.reply': 'ignored',
+  'complaint.replied': 'ignored',
+  'build-plan.load': 'ignored',
+  'build-plan.loaded': 'ignored',
   'kpi.updated': 'ignored',
   'kpi.daily-updated': 'ignored',
   // Known issues, remote support commands and amendments: their effect on tickets is counted from

@@ -58,3 +58,4 @@ export * from './ticket-triaged';
 export * from './ticket-unassignable';
 export * from './ticket-suspension';
 export * from './ticket-updated';
+export * from './complaint-department';
