@@ -4,6 +4,10 @@ import { AssignTicketHandler } from './assign-ticket/assign-ticket.handler';
 import { AssignTicketMessageController } from './assign-ticket/assign-ticket.message.controller';
 import { TicketDispatcher } from './assign-ticket/ticket-dispatcher';
 import { dispatchConfigProvider } from './config/dispatch-config';
+import { DepartmentCommandsHandler } from './departments/department-commands.handler';
+import { departmentConfigProvider } from './departments/department-config';
+import { DepartmentDesk } from './departments/department-desk';
+import { DepartmentsMessageController } from './departments/departments.message.controller';
 import { dispatchService } from './dispatch.service-descriptor';
 import { InterceptTicketHandler } from './intercept-ticket/intercept-ticket.handler';
 import { InterceptTicketMessageController } from './intercept-ticket/intercept-ticket.message.controller';
@@ -23,7 +27,7 @@ import { SetRotaMessageController } from './set-rota/set-rota.message.controller
 
 @Module({
   imports: [PlatformModule.forService(dispatchService)],
-  controllers: [AssignTicketMessageController, RedispatchTicketMessageController, RegisterTechnicianMessageController, ProgressAssignmentMessageController, RequestDispatchMessageController, InterceptTicketMessageController, SetRotaMessageController, RecordAbsenceMessageController],
-  providers: [dispatchConfigProvider, TicketDispatcher, AssignTicketHandler, RedispatchTicketHandler, RegisterTechnicianHandler, ProgressAssignmentHandler, RequestDispatchHandler, InterceptTicketHandler, RotaKeeper, SetRotaHandler, RecordAbsenceHandler],
+  controllers: [AssignTicketMessageController, RedispatchTicketMessageController, RegisterTechnicianMessageController, ProgressAssignmentMessageController, RequestDispatchMessageController, InterceptTicketMessageController, SetRotaMessageController, RecordAbsenceMessageController, DepartmentsMessageController],
+  providers: [dispatchConfigProvider, TicketDispatcher, AssignTicketHandler, RedispatchTicketHandler, RegisterTechnicianHandler, ProgressAssignmentHandler, RequestDispatchHandler, InterceptTicketHandler, RotaKeeper, SetRotaHandler, RecordAbsenceHandler, departmentConfigProvider, DepartmentDesk, DepartmentCommandsHandler],
 })
 export class DispatchModule {}

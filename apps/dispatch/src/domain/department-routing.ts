@@ -98,3 +98,9 @@ export function decideTransfer(h: DepartmentHolding | undefined, by: string, to:
 export function decideReply(h: DepartmentHolding | undefined, by: string): { ok: true } | DepartmentRefusal {
   return holderCheck(h, by) ?? { ok: true };
 }
+
+/** The SMS carrying a department's final reply to the customer (the reply is the text, as the department wrote it). */
+export function complaintReplyNotice(reply: string): { template: string; text: string } {
+  const text = `Reply to your complaint: ${reply}`;
+  return { template: 'complaint-replied', text: text.length <= 2000 ? text : `${text.slice(0, 1999)}…` };
+}
