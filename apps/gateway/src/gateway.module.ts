@@ -18,6 +18,8 @@ import { IncidentsHttpController } from './incidents/incidents.http.controller';
 import { gatewayService } from './gateway.service-descriptor';
 import { KnownIssuesHttpController } from './known-issues/known-issues.http.controller';
 import { ReadModelMessageController } from './read-model/read-model.message.controller';
+import { DepartmentQueueMessageController } from './departments/department-queue.message.controller';
+import { DepartmentsHttpController } from './departments/departments.http.controller';
 import { RemoteSupportHttpController } from './remote-support/remote-support.http.controller';
 import { RemoteSupportQueueMessageController } from './remote-support/remote-support-queue.message.controller';
 import { ReferenceDataHttpController } from './reference-data/reference-data.http.controller';
@@ -51,6 +53,8 @@ import { TicketQueriesHttpController } from './tickets/ticket-queries.http.contr
     ReadModelMessageController,
     RemoteSupportHttpController,
     RemoteSupportQueueMessageController,
+    DepartmentsHttpController,
+    DepartmentQueueMessageController,
     RotaMessageController,
     SlaPoliciesHttpController,
     SlaPoliciesMessageController,

@@ -25,6 +25,7 @@ const reads = [
   'listCallbacks',
   'listSlaPolicies',
   'getSlaPolicy',
+  'getDepartmentQueue',
   'stream',
 ] as const;
 
@@ -52,6 +53,11 @@ export const ROLE_OPERATIONS: Record<Exclude<KeyRole, 'admin'>, readonly string[
     'claimCallback',
     'recordCallbackOutcome',
     'previewSlaPolicy',
+    // Departments (issue 5, ADR 0030): the back office acts on complaints and loads the build-plan lists.
+    'transferComplaint',
+    'replyToComplaint',
+    'loadBuildPlan',
+    'loadBuildPlanCsv',
   ],
 };
 

@@ -253,6 +253,13 @@ export async function project(m: EntityManager, event: DecodedEvent): Promise<vo
     case 'sla.clock-reattached':
     case 'ticket.suspended': // approved suspensions (issue 5): the timeline has them; approvals/ will show state
     case 'ticket.suspension-ended':
+    case 'complaint.received-by-department': // departments (ADR 0030): the timeline has them; departments/ keeps the queues
+    case 'complaint.transferred':
+    case 'complaint.replied':
+    case 'complaint.transfer':
+    case 'complaint.reply':
+    case 'build-plan.load':
+    case 'build-plan.loaded':
       break;
     case 'ticket.held':
     case 'ticket.resolved':

@@ -11,6 +11,7 @@ import { ReadModelRemoteSupportAnswered1764510000100 } from './1764510000100-Rea
 import { ReadModelSlaPolicies1764800000100 } from './1764800000100-ReadModelSlaPolicies';
 import { ReadModelCallbacks1764700000100 } from './1764700000100-ReadModelCallbacks';
 import { ApiKeyScopesAndAudit1764900000100 } from './1764900000100-ApiKeyScopesAndAudit';
+import { ReadModelDepartments1765070000100 } from './1765070000100-ReadModelDepartments';
 
 /** The gateway schema's migrations, in order; run at start, never `synchronize`. */
-export const gatewayMigrations = [MessagingTables1764000000000, GatewayTables1764000000100, ReadModelRounds1764200000100, ReadModelTriage1764300000100, ReadModelIncidents1764410000100, ReadModelKnownIssues1764400000020, ReadModelInterception1764420000003, ReadModelRemoteSupport1764430000100, ReadModelRota1764500000002, ReadModelRemoteSupportAnswered1764510000100, ReadModelCallbacks1764700000100, ReadModelSlaPolicies1764800000100, ApiKeyScopesAndAudit1764900000100];
+export const gatewayMigrations = [MessagingTables1764000000000, GatewayTables1764000000100, ReadModelRounds1764200000100, ReadModelTriage1764300000100, ReadModelIncidents1764410000100, ReadModelKnownIssues1764400000020, ReadModelInterception1764420000003, ReadModelRemoteSupport1764430000100, ReadModelRota1764500000002, ReadModelRemoteSupportAnswered1764510000100, ReadModelCallbacks1764700000100, ReadModelSlaPolicies1764800000100, ApiKeyScopesAndAudit1764900000100, ReadModelDepartments1765070000100];
