@@ -53,9 +53,9 @@ function exampleSubject(type: EventType, data: Json): string {
   const { topic } = EventRegistry[type];
   const pick = (...fields: string[]) => fields.map((f) => data[f]).find((v): v is string => typeof v === 'string');
   if (topic === Topics.TicketsInbound) return pick('externalId') ?? 'unknown';
-  if (COMMAND_TOPICS.includes(topic)) return pick('assignmentId', 'surveyId', 'technicianId', 'knownIssueId', 'incidentId', 'batchId', 'ticketId', 'group', 'policyId', 'messageId') ?? 'unknown';
+  if (COMMAND_TOPICS.includes(topic)) return pick('assignmentId', 'surveyId', 'technicianId', 'knownIssueId', 'incidentId', 'batchId', 'ticketId', 'group', 'policyId', 'messageId', 'loadId') ?? 'unknown';
   if ((topic === Topics.ScoringKpis || topic === Topics.ScoringKpisV2) && typeof data.region === 'string' && typeof data.date === 'string') return `${data.region}|${data.date}`;
-  return pick('ticketId', 'technicianId', 'assignmentId', 'surveyId', 'externalId', 'inboundEventId', 'knownIssueId', 'incidentId', 'batchId', 'group', 'policyId') ?? 'unknown';
+  return pick('ticketId', 'technicianId', 'assignmentId', 'surveyId', 'externalId', 'inboundEventId', 'knownIssueId', 'incidentId', 'batchId', 'group', 'policyId', 'loadId') ?? 'unknown';
 }
 
 function messageOf(type: EventType): Json {
