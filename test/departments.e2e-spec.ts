@@ -179,15 +179,25 @@ describe('departments for complaints (gateway + intake + dispatch + sla-monitor 
     const loaded = await admin('POST', '/v1/build-plan', {
       entries: [
         { list: 'build-plan', target: 'zone', targetId: zone, region, plannedYear: 2027, plannedQuarter: 3 },
-        { list: 'no-investment', target: 'cell', targetId: `REMOTE-${run}`, region },
       ],
     });
     expect(loaded.status).toBe(202);
-    const { loadId } = (await loaded.json()) as { loadId: string };
-    await waitFor(() => (collector.json<Envelope>(Topics.DispatchAssignments).some((e) => e.type === 'build-plan.loaded' && e.subject === loadId) ? true : undefined), {
-      ...WAIT,
-      message: `build-plan.loaded ${loadId}`,
+    // The no-investment list as the construction department exports it: CSV.
+    const csv = await fetch(gateway.url('/v1/build-plan/csv'), {
+      method: 'POST',
+      headers: { authorization: `Bearer ${TEST_API_KEY}`, 'content-type': 'text/csv' },
+      body: `list,target,targetId,region,note\nno-investment,cell,REMOTE-${run},${region},reservoir area\n`,
     });
+    expect(csv.status).toBe(202);
+    const badCsv = await fetch(gateway.url('/v1/build-plan/csv'), { method: 'POST', headers: { authorization: `Bearer ${TEST_API_KEY}`, 'content-type': 'text/csv' }, body: 'list,target\nx,y\n' });
+    expect(badCsv.status).toBe(422);
+    for (const res of [loaded, csv]) {
+      const { loadId } = (await res.json()) as { loadId: string };
+      await waitFor(() => (collector.json<Envelope>(Topics.DispatchAssignments).some((e) => e.type === 'build-plan.loaded' && e.subject === loadId) ? true : undefined), {
+        ...WAIT,
+        message: `build-plan.loaded ${loadId}`,
+      });
+    }
 
     const planned = await complaint({ complaintCategory: 'weak-coverage' }, { zone, cellId: `CELL-${run}-9` });
     const noInvestment = await complaint({ complaintCategory: 'weak-coverage' }, { zone: `far-${run}`, cellId: `REMOTE-${run}` });
@@ -204,7 +214,7 @@ describe('departments for complaints (gateway + intake + dispatch + sla-monitor 
     });
 
     const none = await waitTimeline(noInvestment, 'the no-investment answer', (v) => v.ticket.resolution?.resolution === 'replied-by-department');
-    expect(none.ticket.resolution!.reply).toMatch(/no network investment is planned/);
+    expect(none.ticket.resolution!.reply).toMatch(/no network investment is planned for the cell serving you at present \(reservoir area\)/);
     expect(none.timeline.find((e) => e.type === 'complaint.replied')!.data).toMatchObject({ answeredFrom: 'no-investment' });
 
     await waitInQueue('network-optimisation', unlisted);
