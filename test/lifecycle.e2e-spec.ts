@@ -62,6 +62,8 @@ describe('ticket lifecycle end to end', () => {
       CALLBACK_PHONE_KINDS: 'complaint',
       CALLBACK_QUIET_HOURS: 'off',
       CALLBACK_RETRY_SPACING_MS: '300',
+      // The simulator plays technicians, not back-office departments: its mobile complaints stay with technicians here (ADR 0030).
+      DEPARTMENT_COMPLAINT_CATEGORIES: '',
     });
     const kafka = createKafka({ brokers: testInfra().kafkaBrokers, clientId: 'lifecycle-e2e' });
     producer = kafka.producer({ allowAutoTopicCreation: false });

@@ -4,6 +4,10 @@ import { AssignTicketHandler } from './assign-ticket/assign-ticket.handler';
 import { AssignTicketMessageController } from './assign-ticket/assign-ticket.message.controller';
 import { TicketDispatcher } from './assign-ticket/ticket-dispatcher';
 import { dispatchConfigProvider } from './config/dispatch-config';
+import { DepartmentCommandsHandler } from './departments/department-commands.handler';
+import { departmentConfigProvider } from './departments/department-config';
+import { DepartmentDesk } from './departments/department-desk';
+import { DepartmentsMessageController } from './departments/departments.message.controller';
 import { dispatchService } from './dispatch.service-descriptor';
 import { InterceptTicketHandler } from './intercept-ticket/intercept-ticket.handler';
 import { InterceptTicketMessageController } from './intercept-ticket/intercept-ticket.message.controller';
@@ -28,7 +32,37 @@ import { ApprovalsMessageController } from './approvals/approvals.message.contro
 
 @Module({
   imports: [PlatformModule.forService(dispatchService)],
-  controllers: [AssignTicketMessageController, RedispatchTicketMessageController, RegisterTechnicianMessageController, ProgressAssignmentMessageController, RequestDispatchMessageController, InterceptTicketMessageController, SetRotaMessageController, RecordAbsenceMessageController, BookAppointmentMessageController, ApprovalsMessageController],
-  providers: [dispatchConfigProvider, TicketDispatcher, AssignTicketHandler, RedispatchTicketHandler, RegisterTechnicianHandler, ProgressAssignmentHandler, RequestDispatchHandler, InterceptTicketHandler, RotaKeeper, SetRotaHandler, RecordAbsenceHandler, AppointmentPlanner, BookAppointmentHandler, ApprovalsHandler],
+  controllers: [
+    AssignTicketMessageController,
+    RedispatchTicketMessageController,
+    RegisterTechnicianMessageController,
+    ProgressAssignmentMessageController,
+    RequestDispatchMessageController,
+    InterceptTicketMessageController,
+    SetRotaMessageController,
+    RecordAbsenceMessageController,
+    BookAppointmentMessageController,
+    ApprovalsMessageController,
+    DepartmentsMessageController,
+  ],
+  providers: [
+    dispatchConfigProvider,
+    TicketDispatcher,
+    AssignTicketHandler,
+    RedispatchTicketHandler,
+    RegisterTechnicianHandler,
+    ProgressAssignmentHandler,
+    RequestDispatchHandler,
+    InterceptTicketHandler,
+    RotaKeeper,
+    SetRotaHandler,
+    RecordAbsenceHandler,
+    AppointmentPlanner,
+    BookAppointmentHandler,
+    ApprovalsHandler,
+    departmentConfigProvider,
+    DepartmentDesk,
+    DepartmentCommandsHandler,
+  ],
 })
 export class DispatchModule {}

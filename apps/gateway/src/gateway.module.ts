@@ -25,6 +25,8 @@ import { KpisHttpController } from './kpis/kpis.http.controller';
 import { KpisMessageController } from './kpis/kpis.message.controller';
 import { KnownIssuesHttpController } from './known-issues/known-issues.http.controller';
 import { ReadModelMessageController } from './read-model/read-model.message.controller';
+import { DepartmentQueueMessageController } from './departments/department-queue.message.controller';
+import { DepartmentsHttpController } from './departments/departments.http.controller';
 import { RemoteSupportHttpController } from './remote-support/remote-support.http.controller';
 import { RemoteSupportQueueMessageController } from './remote-support/remote-support-queue.message.controller';
 import { ReferenceDataHttpController } from './reference-data/reference-data.http.controller';
@@ -63,6 +65,8 @@ import { UsersHttpController } from './users/users.http.controller';
     ReadModelMessageController,
     RemoteSupportHttpController,
     RemoteSupportQueueMessageController,
+    DepartmentsHttpController,
+    DepartmentQueueMessageController,
     RotaMessageController,
     SlaPoliciesHttpController,
     SlaPoliciesMessageController,

@@ -13,6 +13,8 @@ import { intakeService } from './intake.service-descriptor';
 import { KnownIssueAnswerer } from './known-issues/known-issue-answerer';
 import { KnownIssueCommandsHandler } from './known-issues/known-issue-commands.handler';
 import { KnownIssueCommandsMessageController } from './known-issues/known-issue-commands.message.controller';
+import { DepartmentReplyHandler } from './department-reply/department-reply.handler';
+import { DepartmentReplyMessageController } from './department-reply/department-reply.message.controller';
 import { RecordCompletionHandler } from './record-completion/record-completion.handler';
 import { RecordCompletionMessageController } from './record-completion/record-completion.message.controller';
 import { ReopenTicketHandler } from './reopen-ticket/reopen-ticket.handler';
@@ -37,6 +39,8 @@ import { RemoteSupportQueue } from './remote-support/remote-support-queue';
     KnownIssueCommandsMessageController,
     ImportReferenceDataMessageController,
     ResolveIncidentMessageController,
+    // A department's final reply to a complaint (issue 5, ADR 0030).
+    DepartmentReplyMessageController,
   ],
   providers: [
     intakeConfigProvider,
@@ -55,6 +59,7 @@ import { RemoteSupportQueue } from './remote-support/remote-support-queue';
     ImportReferenceDataHandler,
     IncidentGrouping,
     ResolveIncidentHandler,
+    DepartmentReplyHandler,
   ],
 })
 export class IntakeModule {}

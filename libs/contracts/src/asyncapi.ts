@@ -53,14 +53,14 @@ function exampleSubject(type: EventType, data: Json): string {
   const { topic } = EventRegistry[type];
   const pick = (...fields: string[]) => fields.map((f) => data[f]).find((v): v is string => typeof v === 'string');
   if (topic === Topics.TicketsInbound) return pick('externalId') ?? 'unknown';
-  if (COMMAND_TOPICS.includes(topic)) return pick('assignmentId', 'surveyId', 'technicianId', 'knownIssueId', 'incidentId', 'batchId', 'ticketId', 'group', 'policyId', 'messageId', 'customerId', 'findingId', 'month') ?? 'unknown';
+  if (COMMAND_TOPICS.includes(topic)) return pick('assignmentId', 'surveyId', 'technicianId', 'knownIssueId', 'incidentId', 'batchId', 'ticketId', 'group', 'policyId', 'messageId', 'customerId', 'findingId', 'month', 'loadId') ?? 'unknown';
   if (topic === Topics.ScoringScorecards) {
     const subject = data.subject as { kind?: unknown; id?: unknown } | undefined;
     if (typeof subject?.kind === 'string' && typeof subject.id === 'string' && typeof data.month === 'string') return `${subject.kind}:${subject.id}|${data.month}`;
   }
   if ((topic === Topics.ScoringKpis || topic === Topics.ScoringKpisV2) && typeof data.region === 'string' && typeof data.date === 'string') return `${data.region}|${data.date}`;
   if (topic === Topics.ScoringKpisV3) return [data.region, data.scopeType, data.scopeId, data.period, data.windowStart].join('|');
-  return pick('ticketId', 'technicianId', 'assignmentId', 'surveyId', 'externalId', 'inboundEventId', 'knownIssueId', 'incidentId', 'batchId', 'group', 'policyId') ?? 'unknown';
+  return pick('ticketId', 'technicianId', 'assignmentId', 'surveyId', 'externalId', 'inboundEventId', 'knownIssueId', 'incidentId', 'batchId', 'group', 'policyId', 'loadId') ?? 'unknown';
 }
 
 function messageOf(type: EventType): Json {

@@ -673,6 +673,55 @@ export const EventRegistry = {
     example: E.kpiWarningExample,
     description: 'A KPI of a window crossed its threshold (ADR 0025): raised once per crossing.',
   },
+  [E.COMPLAINT_RECEIVED_BY_DEPARTMENT]: {
+    topic: Topics.DispatchAssignments,
+    schemaVersion: 1,
+    schema: E.complaintReceivedByDepartmentSchema,
+    example: E.complaintReceivedByDepartmentExample,
+    description: 'A complaint for the back office was received by the network optimisation centre, the single receiving and replying interface (issue 5, ADR 0030).',
+  },
+  [E.COMPLAINT_TRANSFER]: {
+    topic: Topics.DispatchCommands,
+    schemaVersion: 1,
+    schema: E.complaintTransferSchema,
+    example: E.complaintTransferExample,
+    description: 'Command: the department holding a complaint transfers it to another; never back to one that already had it (DEPARTMENT.BOUNCE_BACK).',
+  },
+  [E.COMPLAINT_TRANSFERRED]: {
+    topic: Topics.DispatchAssignments,
+    schemaVersion: 1,
+    schema: E.complaintTransferredSchema,
+    example: E.complaintTransferredExample,
+    description: 'A complaint moved from one department to another, with the chain of every holder so far.',
+  },
+  [E.COMPLAINT_REPLY]: {
+    topic: Topics.DispatchCommands,
+    schemaVersion: 1,
+    schema: E.complaintReplySchema,
+    example: E.complaintReplyExample,
+    description: 'Command: the department holding a complaint gives the final reply to the customer.',
+  },
+  [E.COMPLAINT_REPLIED]: {
+    topic: Topics.DispatchAssignments,
+    schemaVersion: 1,
+    schema: E.complaintRepliedSchema,
+    example: E.complaintRepliedExample,
+    description: 'A complaint got its final reply from the department holding it, or straight from the build-plan / no-investment lists; intake resolves the ticket with it.',
+  },
+  [E.BUILD_PLAN_LOAD]: {
+    topic: Topics.DispatchCommands,
+    schemaVersion: 1,
+    schema: E.buildPlanLoadSchema,
+    example: E.buildPlanLoadExample,
+    description: "Command: load entries of the year's build-plan list and the no-investment list (sites, cells or zones).",
+  },
+  [E.BUILD_PLAN_LOADED]: {
+    topic: Topics.DispatchAssignments,
+    schemaVersion: 1,
+    schema: E.buildPlanLoadedSchema,
+    example: E.buildPlanLoadedExample,
+    description: 'Dispatch stored a build-plan load: how many build-plan and no-investment entries it holds from it.',
+  },
 } as const satisfies Record<string, EventDefinition>;
 
 export type EventType = keyof typeof EventRegistry;

@@ -37,7 +37,7 @@ export const TOPOLOGY: Readonly<Record<Topic, TopicTopology>> = {
   [Topics.DispatchAssignments]: {
     producers: ['dispatch'],
     consumers: ['gateway', 'intake', 'sla-monitor', 'callback', 'scoring'],
-    key: 'the ticket id (the technician id for `technician.registered` and `absence.recorded`, the group for `rota.updated`)',
+    key: 'the ticket id (the technician id for `technician.registered` and `absence.recorded`, the group for `rota.updated`, the load id for `build-plan.loaded`)',
     description: 'The roster, assignments and their progress, and refused commands.',
   },
   [Topics.SlaAlerts]: {

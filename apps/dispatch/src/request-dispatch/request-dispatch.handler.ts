@@ -5,6 +5,7 @@ import type { HandlerContext } from '@switchboard/messaging';
 import { CLOCK, type Clock } from '@switchboard/persistence';
 import { LOGGER } from '@switchboard/platform';
 import { TicketDispatcher } from '../assign-ticket/ticket-dispatcher';
+import { DepartmentDesk } from '../departments/department-desk';
 import { decideDispatchRequest } from '../domain/dispatch-interception';
 import { DispatchStore } from '../persistence/dispatch-store';
 
@@ -19,6 +20,7 @@ export class RequestDispatchHandler {
     @Inject(CLOCK) private readonly clock: Clock,
     @Inject(LOGGER) private readonly logger: Logger,
     private readonly dispatcher: TicketDispatcher,
+    private readonly departments: DepartmentDesk,
   ) {}
 
   async execute(event: Envelope<'ticket.dispatch-requested', TicketDispatchRequested>, ctx: HandlerContext): Promise<void> {
@@ -30,6 +32,8 @@ export class RequestDispatchHandler {
       this.logger.info({ ticketId: r.ticketId, reason: r.reason, why: decision.why }, 'dispatch request not applied');
       return;
     }
+    // Complaints of the configured services and categories go to the departments, not to a technician (ADR 0030).
+    if (await this.departments.receive(ctx, r.ticketId, event)) return;
     const ticket = await DispatchStore.requestDispatch(ctx.manager, r.ticketId, { class: r.class, priority: r.priority }, this.clock.now());
     await this.dispatcher.place(ctx, ticket, event);
   }

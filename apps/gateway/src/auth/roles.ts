@@ -35,6 +35,7 @@ const reads = [
   'listSlaPolicies',
   'getSlaPolicy',
   'listKpis',
+  'getDepartmentQueue',
   'stream',
 ] as const;
 
@@ -74,6 +75,11 @@ const BASE_ROLE_OPERATIONS = {
     ...APPROVAL_READS,
     'bookAppointment',
     'requestApproval',
+    // Departments (issue 5, ADR 0030): the back office acts on complaints and loads the build-plan lists.
+    'transferComplaint',
+    'replyToComplaint',
+    'loadBuildPlan',
+    'loadBuildPlanCsv',
   ],
   /**
    * Field technicians (people only, with a technicianId): read the tickets assigned to them, act on

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { absenceRecordSchema, callbackOutcomes, complaintAttributeSchema, cellRowSchema, checkKnownIssueFields, checkRotaSet, isoWeek, rotaSetSchema, incidentResolveSchema, id as codeId, knownIssueFields, knownIssueKinds, knownIssueOpenExample, remoteSupportReleaseSchema, remoteSupportResolveSchema, holdReasons, resolutionCodes, ticketClasses, ticketResolutions, surveyAnswerSchema, surveySmsReplyExample, surveySmsReplySchema, technicianRegisterExample, technicianRegisterSchema, ticketReceivedExample, ticketReceivedSchema, Topics } from '@switchboard/contracts';
+import { absenceRecordSchema, callbackOutcomes, complaintAttributeSchema, cellRowSchema, checkKnownIssueFields, checkRotaSet, isoWeek, rotaSetSchema, incidentResolveSchema, id as codeId, knownIssueFields, knownIssueKinds, knownIssueOpenExample, remoteSupportReleaseSchema, remoteSupportResolveSchema, holdReasons, resolutionCodes, ticketClasses, ticketResolutions, surveyAnswerSchema, surveySmsReplyExample, surveySmsReplySchema, technicianRegisterExample, technicianRegisterSchema, ticketReceivedExample, ticketReceivedSchema, Topics, buildPlanEntrySchema, complaintReplySchema, complaintTransferSchema } from '@switchboard/contracts';
 import { KeyRoles, ROLE_OPERATIONS } from '../auth/roles';
 import { assignmentActions, ShownTicketStates } from '../domain/ticket-progress';
 import { kpiRoutes } from '../kpis/kpi.routes';
@@ -896,6 +896,124 @@ export const ApiRoutes = {
         }),
       },
       403: { description: 'The caller is not an admin (`AUTH.FORBIDDEN`).', schema: apiErrorSchema },
+    },
+  },
+  getDepartmentQueue: {
+    operationId: 'getDepartmentQueue',
+    method: 'get',
+    path: '/v1/departments/{id}/queue',
+    tag: 'departments',
+    summary: "A department's queue of complaints",
+    description:
+      'The complaints a back-office department holds now (DEPARTMENTS; `network-optimisation` receives every complaint of DEPARTMENT_COMPLAINT_SERVICES / ' +
+      '_CATEGORIES), longest-held first, each with the chain of departments it went through. A key scoped to regions sees only theirs.',
+    params: z.strictObject({ id: codeId }),
+    query: z.strictObject({
+      region: z.string().max(64).optional(),
+      limit: z.coerce.number().int().min(1).max(200).default(50),
+      offset: z.coerce.number().int().min(0).max(1_000_000).default(0),
+    }),
+    responses: {
+      200: {
+        description: 'One page of the queue.',
+        schema: z.object({
+          department: z.string(),
+          items: z.array(
+            z.object({
+              ticketId: z.uuid(),
+              externalId: nullableString,
+              source: nullableString,
+              region: z.string(),
+              service: nullableString,
+              complaintCategory: nullableString,
+              chain: z.array(z.string()),
+              receivedAt: z.string(),
+              heldSince: z.string(),
+            }),
+          ),
+          total: z.number().int(),
+          limit: z.number().int(),
+          offset: z.number().int(),
+        }),
+      },
+    },
+  },
+  transferComplaint: {
+    operationId: 'transferComplaint',
+    method: 'post',
+    path: '/v1/complaints/{ticketId}/transfer',
+    tag: 'departments',
+    summary: 'Transfer a complaint to another department',
+    description:
+      'Sent to dispatch as `complaint.transfer` on `dispatch.commands.v1` (`complaint.transferred` in the timeline). Only the holder (`byDepartment`) may transfer, ' +
+      'and never back: a department that already had the complaint — its sender or any earlier holder — cannot receive it again (`DEPARTMENT.BOUNCE_BACK`). ' +
+      'Dispatch decides last; a command overtaken by another gets `command.rejected` in the timeline.',
+    params: z.strictObject({ ticketId: z.uuid() }),
+    body: complaintTransferSchema.pick({ byDepartment: true, toDepartment: true, note: true }),
+    bodyExample: { byDepartment: 'network-optimisation', toDepartment: 'maintenance', note: 'Cell HZ-C-0042 shows a faulty transceiver; please replace it.' },
+    responses: {
+      202: { description: 'The command was sent.', schema: z.object({ ...commandSent, ticketId: z.uuid(), action: z.literal('transfer') }) },
+      404: { description: 'The complaint is not with the departments (`DEPARTMENT.TICKET_NOT_HELD`).', schema: apiErrorSchema },
+      409: { description: 'Not the holder (`DEPARTMENT.NOT_HOLDER`), a bounce-back (`DEPARTMENT.BOUNCE_BACK`), to itself, or already answered.', schema: apiErrorSchema },
+    },
+  },
+  replyToComplaint: {
+    operationId: 'replyToComplaint',
+    method: 'post',
+    path: '/v1/complaints/{ticketId}/reply',
+    tag: 'departments',
+    summary: "The holding department's final reply to a complaint",
+    description:
+      'Sent to dispatch as `complaint.reply`: dispatch publishes `complaint.replied` and the customer gets the reply by SMS; intake resolves the ticket ' +
+      '(`ticket.resolved`, replied-by-department), which stops the SLA clocks and schedules the callback.',
+    params: z.strictObject({ ticketId: z.uuid() }),
+    body: complaintReplySchema.pick({ byDepartment: true, reply: true }),
+    bodyExample: { byDepartment: 'maintenance', reply: 'The faulty transceiver on the Xixi site was replaced; calls no longer drop.' },
+    responses: {
+      202: { description: 'The command was sent.', schema: z.object({ ...commandSent, ticketId: z.uuid(), action: z.literal('reply') }) },
+      404: { description: 'The complaint is not with the departments (`DEPARTMENT.TICKET_NOT_HELD`).', schema: apiErrorSchema },
+      409: { description: 'Not the holder (`DEPARTMENT.NOT_HOLDER`) or already answered (`DEPARTMENT.ALREADY_REPLIED`).', schema: apiErrorSchema },
+    },
+  },
+  loadBuildPlan: {
+    operationId: 'loadBuildPlan',
+    method: 'post',
+    path: '/v1/build-plan',
+    tag: 'departments',
+    summary: 'Load build-plan and no-investment list entries (JSON)',
+    description:
+      "The construction department's lists: a cell or zone with its planned year (and quarter), or with no investment planned. Sent to dispatch as " +
+      '`build-plan.load` (answered by `build-plan.loaded`); an entry for the same region, target and list replaces the old one. A coverage complaint ' +
+      '(DEPARTMENT_COVERAGE_CATEGORIES) from a listed cell or zone is then answered at once from the list, without any transfer.',
+    body: z.strictObject({ entries: z.array(buildPlanEntrySchema).min(1).max(10_000) }),
+    bodyExample: {
+      entries: [
+        { list: 'build-plan', target: 'cell', targetId: 'HZ-C-0042', siteId: 'HZ-S-0042', region: 'hangzhou', plannedYear: 2027, plannedQuarter: 2 },
+        { list: 'no-investment', target: 'zone', targetId: 'chunan-11', region: 'hangzhou', note: 'Reservoir area, no new sites planned' },
+      ],
+    },
+    responses: {
+      202: { description: 'The load was sent.', schema: z.object({ ...commandSent, loadId: z.uuid(), buildPlan: z.number().int(), noInvestment: z.number().int() }) },
+      403: { description: 'An entry of a region the key is not scoped to (`AUTH.REGION_NOT_ALLOWED`).', schema: apiErrorSchema },
+    },
+  },
+  loadBuildPlanCsv: {
+    operationId: 'loadBuildPlanCsv',
+    method: 'post',
+    path: '/v1/build-plan/csv',
+    tag: 'departments',
+    summary: 'Load build-plan and no-investment list entries (CSV)',
+    description:
+      'As `POST /v1/build-plan`, from CSV with the header `list,target,targetId,region,siteId,plannedYear,plannedQuarter,note` (any order; the first four required), ' +
+      'plain commas, at most 10,000 rows. Any unreadable line or invalid row gives 422 and nothing is loaded.',
+    body: z.string(),
+    bodyContentType: 'text/csv',
+    bodyExample: 'list,target,targetId,region,plannedYear,plannedQuarter\nbuild-plan,cell,HZ-C-0042,hangzhou,2027,2\nno-investment,zone,chunan-11,hangzhou,,\n',
+    responses: {
+      202: { description: 'The load was sent.', schema: z.object({ ...commandSent, loadId: z.uuid(), buildPlan: z.number().int(), noInvestment: z.number().int() }) },
+      403: { description: 'An entry of a region the key is not scoped to (`AUTH.REGION_NOT_ALLOWED`).', schema: apiErrorSchema },
+      413: { description: 'Larger than 5 MB (`CSV.TOO_LARGE`).', schema: apiErrorSchema },
+      415: { description: 'Not `text/csv` (`CSV.CONTENT_TYPE`).', schema: apiErrorSchema },
     },
   },
 } as const satisfies Record<string, ApiRoute>;

@@ -56,6 +56,10 @@ export class ReadModelMessageController {
     'incident.opened',
     'incident.joined',
     'incident.resolved',
+    // Departments (ADR 0030): their steps join the ticket's timeline; the queues are departments/, their own controller.
+    'complaint.received-by-department',
+    'complaint.transferred',
+    'complaint.replied',
   )
   async apply(@Payload() event: DecodedEvent, @Ctx() ctx: HandlerContext): Promise<void> {
     await project(ctx.manager, event);

@@ -280,6 +280,14 @@ export async function project(m: EntityManager, event: DecodedEvent): Promise<vo
     case 'ticket.suspension-ended':
       await projectAppointmentsApprovals(m, event);
       break;
+    case 'complaint.received-by-department': // departments (ADR 0030): the timeline has them; departments/ keeps the queues
+    case 'complaint.transferred':
+    case 'complaint.replied':
+    case 'complaint.transfer':
+    case 'complaint.reply':
+    case 'build-plan.load':
+    case 'build-plan.loaded':
+      break;
     case 'ticket.held':
     case 'ticket.resolved':
     case 'ticket.answered-by-known-issue':

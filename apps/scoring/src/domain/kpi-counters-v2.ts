@@ -134,6 +134,14 @@ export const KpiV2CountRules: { [T in EventType]: V2Rule<T> | 'ignored' } = {
   'approval.end': 'ignored',
   'approval.requested': 'ignored',
   'approval.decided': 'ignored',
+  // Departments and the build-plan lists (issue 5, ADR 0030): a department's reply is counted from intake's ticket.resolved.
+  'complaint.received-by-department': 'ignored',
+  'complaint.transfer': 'ignored',
+  'complaint.transferred': 'ignored',
+  'complaint.reply': 'ignored',
+  'complaint.replied': 'ignored',
+  'build-plan.load': 'ignored',
+  'build-plan.loaded': 'ignored',
   'kpi.updated': 'ignored',
   'kpi.daily-updated': 'ignored',
   // Scorecards (ADR 0026): their own inputs, not KPI counters.

@@ -80,6 +80,14 @@ export const KpiFactRules: { [T in EventType]: FactRule<T> | 'ignored' } = {
   'approval.decide': 'ignored',
   'approval.decided': 'ignored',
   'approval.end': 'ignored',
+  // Departments (ADR 0030): a department's reply resolves the ticket through intake's ticket.resolved.
+  'complaint.received-by-department': 'ignored',
+  'complaint.transfer': 'ignored',
+  'complaint.transferred': 'ignored',
+  'complaint.reply': 'ignored',
+  'complaint.replied': 'ignored',
+  'build-plan.load': 'ignored',
+  'build-plan.loaded': 'ignored',
   // Commands and scorecards: not KPI facts.
   'survey.email-reply': 'ignored',
   'customer.set-contact-preferences': 'ignored',

@@ -68,3 +68,4 @@ export * from './ticket-suspension';
 export * from './appointment';
 export * from './approval';
 export * from './ticket-updated';
+export * from './complaint-department';

@@ -13,6 +13,8 @@ export const ticketResolutions = [
   'incident-resolved',
   /** Resolved by remote support before any dispatch. */
   'resolved-remotely',
+  /** A back-office department (or the build-plan lists) gave a complaint its final reply (dispatch's `complaint.replied`, ADR 0030). */
+  'replied-by-department',
 ] as const;
 
 /**
