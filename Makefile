@@ -8,7 +8,7 @@ SERVICES := deploy/local/services.sh
 # Use the connection settings of the running (or external) infrastructure.
 INFRA_ENV = eval "$$($(INFRA) env)"
 
-.PHONY: help deps build typecheck lint schemas unit infra-up topics up down status simulate test test-int test-e2e bench bench-intake bench-dispatch bench-dispatch-latency clean
+.PHONY: help deps build typecheck lint schemas unit infra-up topics up down status simulate test test-int test-e2e bench bench-intake bench-dispatch bench-dispatch-latency bench-appointments bench-timers bench-kpis bench-scorecards bench-passwords clean
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
@@ -70,7 +70,7 @@ test-e2e: build infra-up ## end-to-end tests: services as processes
 test: deps typecheck lint build infra-up ## the whole suite: gates, unit, integration, e2e
 	$(INFRA_ENV); npx jest --ci --runInBand
 
-bench: bench-intake bench-dispatch bench-dispatch-latency ## run the benchmarks (bench-intake, bench-dispatch, bench-dispatch-latency)
+bench: bench-intake bench-dispatch bench-dispatch-latency bench-appointments bench-timers bench-kpis bench-scorecards bench-passwords ## run every benchmark below, one after another
 
 # Not a test: prints what it measured beside the targets. Uses KAFKA_BROKERS / DATABASE_URL (the
 # services' defaults when unset) and makes its own database and topic prefix, removed at the end.
@@ -89,6 +89,30 @@ bench-dispatch: build ## dispatch route quality on Solomon VRPTW: distance, wind
 bench-dispatch-latency: build ## dispatch decision latency p50/p95/p99: spatial index vs scan (BENCH_SEED, BENCH_TECHNICIANS, BENCH_ORDERS, BENCH_DECISIONS)
 	npx swc test/bench -d dist --quiet
 	node dist/test/bench/dispatch-latency.js
+
+# No infrastructure: appointment windows offered (route-aware insertion) beside a brute-force check.
+bench-appointments: build ## appointment-slot offers: p50/p99 and disagreements with brute force (BENCH_OFFERS)
+	npx swc test/bench -d dist --quiet
+	node dist/test/bench/appointment-slots.js
+
+# Redis only: SLA timer claims by the Lua script with several replicas (timers, replicas, window ms, batch).
+bench-timers: build infra-up ## SLA timer claims on Redis: fires/s, lateness, double claims, bytes per timer
+	node dist/apps/sla-monitor/src/cli/timer-claim-benchmark.js 200000 2 10000 1000
+
+# Kafka and PostgreSQL: KPI freshness on scoring.kpis.v3 with a built scoring service at 2,000 events/s.
+bench-kpis: build infra-up ## KPI window freshness p50/p95/p99 at 2,000 events/s beside the 2 s target
+	npx swc test/bench -d dist --quiet
+	node dist/test/bench/kpi-freshness.js
+
+# PostgreSQL: a month close for 10,000 technicians and 1,000,000 orders (the load itself takes minutes, untimed).
+bench-scorecards: build infra-up ## monthly scorecards: month-close seconds beside the 10 s target
+	npx swc test/bench -d dist --quiet
+	node dist/test/bench/scorecards.js
+
+# No infrastructure: the scrypt cost of a login and the cost of checking a token.
+bench-passwords: build ## scrypt hash/verify p50/p95 and JWT verify µs
+	npx swc test/bench -d dist --quiet
+	node dist/test/bench/password-hash.js
 
 clean: ## remove build output (keeps infrastructure data)
 	rm -rf dist coverage

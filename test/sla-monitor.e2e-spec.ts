@@ -276,9 +276,10 @@ describe('sla-monitor timer index', () => {
     const started = await waitForEvent<SlaClockStarted>(ticketId, 'sla.clock-started', 'first-response');
     await waitIndexed(started.data.clockId);
 
-    await redis.del(...keys);
-    expect(Date.now()).toBeLessThan(new Date(started.data.warnAt).getTime()); // deleted before anything was due
-    expect(await Promise.all(keys.map((k) => redis.exists(k)))).toEqual([0, 0]);
+    // DEL answers how many keys it removed: the index was there, and is gone before anything was due
+    // (the monitors notice the loss at their next poll and rebuild it at once, ADR 0028).
+    expect(await redis.del(...keys)).toBeGreaterThan(0);
+    expect(Date.now()).toBeLessThan(new Date(started.data.warnAt).getTime());
 
     await expectExactlyOneWarningAndBreach(ticketId, 'first-response', FIRST_RESPONSE_MS);
     // The clocks still running got their timers back too.

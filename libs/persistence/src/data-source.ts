@@ -36,9 +36,23 @@ export function createServiceDataSource(options: ServiceDataSourceOptions): Data
   });
 }
 
-/** Connects and brings the schema up to date; returns the migrations it ran. */
+/**
+ * Connects and brings the schema up to date; returns the migrations it ran. Replicas starting
+ * together take turns: a session advisory lock per schema, held on its own connection while the
+ * migrations run on another, so a second replica finds the first one's migrations done instead of
+ * running them again against a schema they already changed.
+ */
 export async function initialiseDataSource(ds: DataSource): Promise<string[]> {
   if (!ds.isInitialized) await ds.initialize();
-  const ran = await ds.runMigrations({ transaction: 'each' });
-  return ran.map((m) => m.name);
+  const lockKey = `switchboard:migrations:${String((ds.options as { schema?: string }).schema ?? 'public')}`;
+  const lock = ds.createQueryRunner();
+  await lock.connect();
+  try {
+    await lock.query('SELECT pg_advisory_lock(hashtext($1))', [lockKey]);
+    const ran = await ds.runMigrations({ transaction: 'each' });
+    return ran.map((m) => m.name);
+  } finally {
+    await lock.query('SELECT pg_advisory_unlock(hashtext($1))', [lockKey]).catch(() => undefined);
+    await lock.release();
+  }
 }

@@ -22,7 +22,8 @@ export const platformEnvSchema = z.object({
   DB_SERVICE_PASSWORD: z.string().min(8).optional(),
   /** A ready-made URL for the service's own role; then no role or schema is created. */
   SERVICE_DATABASE_URL: z.url().optional(),
-  DB_POOL_SIZE: z.coerce.number().int().min(1).max(100).default(10),
+  /** At least 2: starting, one connection holds the migration lock while another migrates (initialiseDataSource). */
+  DB_POOL_SIZE: z.coerce.number().int().min(2).max(100).default(10),
   SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(100).default(10_000),
   OUTBOX_POLL_MS: z.coerce.number().int().min(5).default(50),
   /** Outbox rows the relay sends to Kafka per pass (one statement, one produce request, one commit). */

@@ -1,5 +1,6 @@
 import type { customerTiers, EventData, EventType, KpiDailyUpdated, ticketKinds } from '@switchboard/contracts';
 import { KPI_COUNTERS, kpiDayOf, kpiRegion, V1_COUNTED_EVENT_TYPES, type KpiCounter, type KpiCounters } from './kpi-counters';
+import { NOT_COUNTED } from './not-counted';
 
 /**
  * The KPI record v2 (scoring.kpis.v2, ADR 0014): every v1 counter (kpi-counters.ts, still
@@ -53,6 +54,8 @@ type V2Rule<T extends EventType> = (data: EventData<T>) => { region: string | un
  * and kind, known from its `ticket.accepted` (completedRepairCounters).
  */
 export const KpiV2CountRules: { [T in EventType]: V2Rule<T> | 'ignored' } = {
+  // Commands, other workflows' facts and scoring's own records (not-counted.ts): decided once for every KPI map.
+  ...NOT_COUNTED,
   'ticket.received': 'ignored',
   'ticket.accepted': 'ignored',
   'ticket.rejected': 'ignored',
@@ -79,9 +82,6 @@ export const KpiV2CountRules: { [T in EventType]: V2Rule<T> | 'ignored' } = {
   'sla.clock-resumed': 'ignored',
   'sla-policy.define': 'ignored',
   'sla.clock-reattached': 'ignored',
-  'sla.warned': 'ignored',
-  'sla.reminder': 'ignored',
-  'sla.escalated': 'ignored',
   'sla-policy.versioned': 'ignored',
   'sla.warning': 'ignored',
   'sla.breached': 'ignored',
@@ -117,37 +117,8 @@ export const KpiV2CountRules: { [T in EventType]: V2Rule<T> | 'ignored' } = {
   }),
   'ticket.answered-by-known-issue': (d) => ({ region: d.region, counters: ['answeredByKnownIssue'] }),
   'assignment.withdrawn': (d) => ({ region: d.region, counters: ['withdrawn'] }),
-  'ticket.suspended': 'ignored',
-  'ticket.suspension-ended': 'ignored',
-  'survey.email-reply': 'ignored',
-  'customer.set-contact-preferences': 'ignored',
-  // Appointments and approvals (issue 5, ADR 0027): appointment.kept/missed and contact.timed are facts scoring will read later.
-  'appointment.offered': 'ignored',
-  'appointment.book': 'ignored',
-  'appointment.booked': 'ignored',
-  'appointment.rescheduled': 'ignored',
-  'appointment.kept': 'ignored',
-  'appointment.missed': 'ignored',
-  'contact.timed': 'ignored',
-  'approval.request': 'ignored',
-  'approval.decide': 'ignored',
-  'approval.end': 'ignored',
-  'approval.requested': 'ignored',
-  'approval.decided': 'ignored',
-  // Departments and the build-plan lists (issue 5, ADR 0030): a department's reply is counted from intake's ticket.resolved.
-  'complaint.received-by-department': 'ignored',
-  'complaint.transfer': 'ignored',
-  'complaint.transferred': 'ignored',
-  'complaint.reply': 'ignored',
-  'complaint.replied': 'ignored',
-  'build-plan.load': 'ignored',
-  'build-plan.loaded': 'ignored',
   'kpi.updated': 'ignored',
   'kpi.daily-updated': 'ignored',
-  // Scorecards (ADR 0026): their own inputs, not KPI counters.
-  'complaint.attribute': 'ignored',
-  'scorecards.close-month': 'ignored',
-  'scorecard.published': 'ignored',
   // Known issues, remote support commands and amendments: their effect on tickets is counted from
   // ticket.answered-by-known-issue / ticket.held / ticket.resolved.
   'known-issue.open': 'ignored',
@@ -168,8 +139,6 @@ export const KpiV2CountRules: { [T in EventType]: V2Rule<T> | 'ignored' } = {
   'incident.resolve': 'ignored',
   'incident.resolved': 'ignored',
   // Scoring's own KPI windows (ADR 0025).
-  'kpi.window-updated': 'ignored',
-  'kpi.warning': 'ignored',
 };
 
 export interface KpiV2Increment {

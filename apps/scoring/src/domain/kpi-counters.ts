@@ -1,4 +1,5 @@
 import { regionCode, type EventData, type EventType, type KpiUpdated } from '@switchboard/contracts';
+import { NOT_COUNTED } from './not-counted';
 
 /** The per-region, per-day counters BI reads on `scoring.kpis.v1` (issue 3 §7; domain.md §6 KPIs). */
 export const KPI_COUNTERS = [
@@ -41,6 +42,8 @@ type CountRule<T extends EventType> = (data: EventData<T>) => { region: string |
  * must be decided here: counted (a rule) or `ignored`.
  */
 export const KpiCountRules: { [T in EventType]: CountRule<T> | 'ignored' } = {
+  // Commands, other workflows' facts and scoring's own records (not-counted.ts): decided once for every KPI map.
+  ...NOT_COUNTED,
   'ticket.received': 'ignored', // intake's verdict (accepted or rejected) is what is counted as received
   'ticket.accepted': (d) => ({ region: d.location.region, counters: ['received', 'accepted'] }),
   'ticket.rejected': (d) => ({ region: d.region, counters: ['received', 'rejected'] }),
@@ -68,9 +71,6 @@ export const KpiCountRules: { [T in EventType]: CountRule<T> | 'ignored' } = {
   'sla.clock-resumed': 'ignored',
   'sla-policy.define': 'ignored',
   'sla.clock-reattached': 'ignored',
-  'sla.warned': 'ignored',
-  'sla.reminder': 'ignored',
-  'sla.escalated': 'ignored',
   'sla-policy.versioned': 'ignored',
   'sla.warning': (d) => ({ region: d.region, counters: ['warned'] }),
   'sla.breached': (d) => ({ region: d.region, counters: ['breached'] }),
@@ -114,31 +114,6 @@ export const KpiCountRules: { [T in EventType]: CountRule<T> | 'ignored' } = {
   'incident.resolved': 'ignored',
   'ticket.answered-by-known-issue': 'ignored',
   'assignment.withdrawn': 'ignored',
-  'ticket.suspended': 'ignored',
-  'ticket.suspension-ended': 'ignored',
-  'survey.email-reply': 'ignored',
-  'customer.set-contact-preferences': 'ignored',
-  // Appointments and approvals (issue 5, ADR 0027): appointment.kept/missed and contact.timed are facts scoring will read later.
-  'appointment.offered': 'ignored',
-  'appointment.book': 'ignored',
-  'appointment.booked': 'ignored',
-  'appointment.rescheduled': 'ignored',
-  'appointment.kept': 'ignored',
-  'appointment.missed': 'ignored',
-  'contact.timed': 'ignored',
-  'approval.request': 'ignored',
-  'approval.decide': 'ignored',
-  'approval.end': 'ignored',
-  'approval.requested': 'ignored',
-  'approval.decided': 'ignored',
-  // Departments and the build-plan lists (issue 5, ADR 0030): a department's reply is counted from intake's ticket.resolved.
-  'complaint.received-by-department': 'ignored',
-  'complaint.transfer': 'ignored',
-  'complaint.transferred': 'ignored',
-  'complaint.reply': 'ignored',
-  'complaint.replied': 'ignored',
-  'build-plan.load': 'ignored',
-  'build-plan.loaded': 'ignored',
   'known-issue.open': 'ignored',
   'known-issue.close': 'ignored',
   'known-issue.opened': 'ignored',
@@ -151,12 +126,6 @@ export const KpiCountRules: { [T in EventType]: CountRule<T> | 'ignored' } = {
   'ticket.amended': 'ignored',
   'kpi.updated': 'ignored',
   'kpi.daily-updated': 'ignored',
-  // Scorecards (ADR 0026): their own inputs, not KPI counters.
-  'complaint.attribute': 'ignored',
-  'scorecards.close-month': 'ignored',
-  'scorecard.published': 'ignored',
-  'kpi.window-updated': 'ignored',
-  'kpi.warning': 'ignored',
 };
 
 /** The event types that move a v1 counter (kpi-counters-v2.ts adds those that move only v2's). */

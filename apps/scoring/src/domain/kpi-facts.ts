@@ -1,4 +1,5 @@
 import type { EventData, EventType, KpiName } from '@switchboard/contracts';
+import { NOT_COUNTED } from './not-counted';
 
 /**
  * What one platform event counts toward the KPI windows (ADR 0025, docs/bi-kpis.md): a list of
@@ -39,6 +40,8 @@ type FactRule<T extends EventType> = (d: EventData<T>) => KpiFactsOfEvent | unde
  * completed when those arrive; see kpi-windows/.
  */
 export const KpiFactRules: { [T in EventType]: FactRule<T> | 'ignored' } = {
+  // Commands, other workflows' facts and scoring's own records (not-counted.ts): decided once for every KPI map.
+  ...NOT_COUNTED,
   'ticket.accepted': (d) => ({ ticketId: d.ticketId, region: d.location.region, facts: [num('tickets-accepted'), den('interception-rate')] }),
   'sla.clock-stopped': (d) => ({ ticketId: d.ticketId, region: d.region, facts: [ratio(d.metric === 'first-response' ? 'first-response-on-time' : 'resolution-on-time', d.met)] }),
   'sla.warning': (d) => ({ ticketId: d.ticketId, region: d.region, facts: [num('sla-warnings')] }),
@@ -62,38 +65,6 @@ export const KpiFactRules: { [T in EventType]: FactRule<T> | 'ignored' } = {
   'ticket.escalated-to-management': (d) => ({ ticketId: d.ticketId, region: d.region, facts: [num('escalations')] }),
   // Facts about tickets and technicians (the scopes), not counted themselves: kpi-windows/ keeps them.
   'ticket.assigned': 'ignored',
-  // The SLA ladder (ADR 0028): escalations by level are not a KPI yet (still to come); `escalations` counts management escalations.
-  'sla.warned': 'ignored',
-  'sla.reminder': 'ignored',
-  'sla.escalated': 'ignored',
-  // Appointments and approvals (ADR 0027): contact.timed and appointment.kept/missed are facts for a
-  // measured contact-timeliness / appointment-keeping KPI beside the survey-based ones — still to come.
-  'appointment.offered': 'ignored',
-  'appointment.book': 'ignored',
-  'appointment.booked': 'ignored',
-  'appointment.rescheduled': 'ignored',
-  'appointment.kept': 'ignored',
-  'appointment.missed': 'ignored',
-  'contact.timed': 'ignored',
-  'approval.request': 'ignored',
-  'approval.requested': 'ignored',
-  'approval.decide': 'ignored',
-  'approval.decided': 'ignored',
-  'approval.end': 'ignored',
-  // Departments (ADR 0030): a department's reply resolves the ticket through intake's ticket.resolved.
-  'complaint.received-by-department': 'ignored',
-  'complaint.transfer': 'ignored',
-  'complaint.transferred': 'ignored',
-  'complaint.reply': 'ignored',
-  'complaint.replied': 'ignored',
-  'build-plan.load': 'ignored',
-  'build-plan.loaded': 'ignored',
-  // Commands and scorecards: not KPI facts.
-  'survey.email-reply': 'ignored',
-  'customer.set-contact-preferences': 'ignored',
-  'complaint.attribute': 'ignored',
-  'scorecards.close-month': 'ignored',
-  'scorecard.published': 'ignored',
   'technician.registered': 'ignored',
   'ticket.received': 'ignored',
   'ticket.rejected': 'ignored', // never a ticket: no scope beyond the region (kpi.updated v1 counts rejections)
@@ -133,8 +104,6 @@ export const KpiFactRules: { [T in EventType]: FactRule<T> | 'ignored' } = {
   'ticket.held': 'ignored',
   'ticket.answered-by-known-issue': 'ignored', // its ticket.resolved (intercepted) counts it
   'assignment.withdrawn': 'ignored',
-  'ticket.suspended': 'ignored',
-  'ticket.suspension-ended': 'ignored',
   'known-issue.open': 'ignored',
   'known-issue.close': 'ignored',
   'known-issue.opened': 'ignored',
@@ -154,8 +123,6 @@ export const KpiFactRules: { [T in EventType]: FactRule<T> | 'ignored' } = {
   'incident.resolved': 'ignored',
   'kpi.updated': 'ignored',
   'kpi.daily-updated': 'ignored',
-  'kpi.window-updated': 'ignored',
-  'kpi.warning': 'ignored',
 };
 
 export function kpiFactsOf<T extends EventType>(event: { type: T; data: EventData<T> }): KpiFactsOfEvent | undefined {
