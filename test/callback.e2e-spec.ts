@@ -300,6 +300,22 @@ describe('callback surveys', () => {
     expect(reasons).toEqual(['from', 'receivedAt']);
   });
 
+  it('refuses answers at the door with the questionnaire\'s own codes, one per question', async () => {
+    const job = newJob();
+    await accept(job);
+    await complete(job);
+    const { data } = await waitForOne<SurveyScheduled>(Topics.CallbackSurveys, 'survey.scheduled', scheduledFor(job.ticketId), `survey.scheduled for ${job.ticketId}`);
+    const res = await post(`/v1/surveys/${data.surveyId}/answers`, { answers: { contactTimeliness: 6, appointmentKeeping: 'good', technicalLevel: 5, speed: 5 } });
+    expect(res.status).toBe(422);
+    const reasons = ((await res.json()) as { reasons: { path: string; code: string }[] }).reasons;
+    expect(reasons.map((r) => `${r.path} ${r.code}`).sort()).toEqual([
+      'answers.appointmentKeeping SURVEY_ANSWER.WRONG_TYPE',
+      'answers.contactTimeliness SURVEY_ANSWER.OUT_OF_RANGE',
+      'answers.serviceAttitude SURVEY_ANSWER.MISSING_ANSWER',
+      'answers.speed SURVEY_ANSWER.UNKNOWN_QUESTION',
+    ]);
+  });
+
   it("sends an email survey to a customer who prefers email, in their own time zone, and reads the emailed reply's first own line", async () => {
     const job = newJob();
     const customerId = `C-${randomUUID().slice(0, 8)}`;

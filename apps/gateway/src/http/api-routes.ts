@@ -448,7 +448,7 @@ export const ApiRoutes = {
     path: '/v1/surveys/{id}/answers',
     tag: 'surveys',
     summary: 'Answer a callback survey',
-    description: 'The four telecom callback questions, 1–5 each; sent to callback as `survey.answer` on `callback.commands.v1`.',
+    description: 'The four telecom callback questions, 1–5 each; sent to callback as `survey.answer` on `callback.commands.v1`. Answers that do not fit the questionnaire are refused with 422 and one reason per question carrying the questionnaire\'s code (`SURVEY_ANSWER.OUT_OF_RANGE`, `WRONG_TYPE`, `MISSING_ANSWER`, `UNKNOWN_QUESTION`, …), as callback refuses them on Kafka.',
     params: uuidParams,
     body: surveyAnswerSchema.pick({ answers: true, comment: true }),
     bodyExample: { answers: { contactTimeliness: 5, appointmentKeeping: 4, technicalLevel: 5, serviceAttitude: 5 }, comment: 'Quick and polite' },

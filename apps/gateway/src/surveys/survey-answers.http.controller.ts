@@ -1,4 +1,4 @@
-import { Body, Controller, HttpCode, Inject, Param, Post, Req } from '@nestjs/common';
+import { Body, Controller, HttpCode, HttpStatus, Inject, Param, Post, Req } from '@nestjs/common';
 import type { DataSource } from 'typeorm';
 import { CLOCK, type Clock } from '@switchboard/persistence';
 import { DATA_SOURCE } from '@switchboard/platform';
@@ -6,7 +6,10 @@ import { callerOf, type AuthenticatedRequest } from '../auth/api-key.guard';
 import { mayTouchRegion } from '../auth/roles';
 import { CommandSender } from '../commands/command-sender';
 import { ApiRoutes } from '../http/api-routes';
-import { conflict, notFound, parseOr422 } from '../http/validation';
+import { ApiException, conflict, notFound, parseOr422 } from '../http/validation';
+// The questionnaire's own rules (pure domain code, as the SLA policy checks are: ADR 0022), so the
+// door gives the same SURVEY_ANSWER.* codes callback gives on Kafka.
+import { TELECOM_4Q, validateAnswers } from '../../../callback/src/domain/questionnaire';
 
 const route = ApiRoutes.answerSurvey;
 
@@ -23,6 +26,18 @@ export class SurveyAnswersHttpController {
   @HttpCode(202)
   async answer(@Param('id') id: string, @Body() body: unknown, @Req() request: AuthenticatedRequest) {
     const surveyId = parseOr422(route.params.shape.id, id, 'survey id');
+    // Surveys are sent with the telecom questionnaire (survey.answer v1 carries its four answers).
+    const given = typeof body === 'object' && body !== null && 'answers' in body ? (body as { answers: unknown }).answers : undefined;
+    if (given !== undefined) {
+      const checked = validateAnswers(TELECOM_4Q, given);
+      if (!checked.ok) {
+        throw new ApiException(HttpStatus.UNPROCESSABLE_ENTITY, {
+          error: 'VALIDATION_FAILED',
+          message: 'the answers do not fit the survey\'s questionnaire (telecom-4q.v1)',
+          reasons: checked.errors.map((e) => ({ path: e.field === '' ? 'answers' : `answers.${e.field}`, code: e.code, message: e.reason })),
+        });
+      }
+    }
     const input = parseOr422(route.body, body);
     const [row] = (await this.dataSource.query(
       'SELECT s.ticket_id, s.state, t.region FROM rm_surveys s LEFT JOIN rm_tickets t ON t.id = s.ticket_id WHERE s.survey_id = $1',
