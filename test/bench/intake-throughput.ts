@@ -26,6 +26,7 @@ import type { Kafka, Producer } from 'kafkajs';
 import { Client } from 'pg';
 import { Headers, makeEvent, ticketIdFor, Topics, ticketReceivedExample, type TicketReceived } from '@switchboard/contracts';
 import { createKafka, ensureTopics, parseBrokers, physicalTopic, plannedTopics } from '@switchboard/messaging';
+import { createBenchDatabase, removeBenchInfra, type BenchInfra } from './bench-infra';
 
 const ROOT = join(__dirname, '..', '..', '..');
 const SOURCE = 'bench/intake-throughput';
@@ -360,48 +361,12 @@ class Progress {
   }
 }
 
-async function createDatabase(): Promise<string> {
-  const maint = new Client({ connectionString: settings.adminUrl });
-  await maint.connect();
-  try {
-    await maint.query(`CREATE DATABASE "${dbName}"`);
-  } finally {
-    await maint.end();
-  }
-  const url = new URL(settings.adminUrl);
-  url.pathname = `/${dbName}`;
-  return url.toString();
-}
-
-async function cleanUp(kafka: Kafka): Promise<void> {
-  if (settings.keep) {
-    say(`kept database ${dbName} and topics ${prefix}*`);
-    return;
-  }
-  const maint = new Client({ connectionString: settings.adminUrl });
-  await maint.connect();
-  try {
-    await maint.query(`DROP DATABASE IF EXISTS "${dbName}" WITH (FORCE)`);
-  } finally {
-    await maint.end();
-  }
-  const admin = kafka.admin();
-  await admin.connect();
-  try {
-    const mine = (await admin.listTopics()).filter((t) => t.startsWith(prefix));
-    if (mine.length > 0) await admin.deleteTopics({ topics: mine, timeout: 30_000 });
-    const groups = (await admin.listGroups()).groups.map((g) => g.groupId).filter((g) => g.startsWith(`${groupPrefix}.`));
-    if (groups.length > 0) await admin.deleteGroups(groups).catch(() => undefined);
-  } finally {
-    await admin.disconnect();
-  }
-  say(`removed database ${dbName}, topics ${prefix}* and consumer groups ${groupPrefix}.*`);
-}
+const benchInfra = (): BenchInfra => ({ adminUrl: settings.adminUrl, dbName, prefix, groupPrefix, keep: settings.keep, say });
 
 async function main(): Promise<void> {
   const kafka = createKafka({ brokers: settings.brokers, clientId: 'switchboard-bench' });
   say(`run ${runId}: ${fmt(settings.tickets)} tickets, ${settings.partitions} partitions, offered ${fmt(settings.rate)}/s for ${settings.seconds} s; Kafka ${settings.brokers.join(',')}, database ${dbName}, topic prefix ${prefix}`);
-  const databaseUrl = await createDatabase();
+  const databaseUrl = await createBenchDatabase(benchInfra());
   await ensureTopics(kafka, plannedTopics(), { partitions: settings.partitions });
   const producer = kafka.producer({ allowAutoTopicCreation: false });
   await producer.connect();
@@ -468,7 +433,7 @@ async function main(): Promise<void> {
     if (intake) await stopIntake(intake.child);
     await observer.stop().catch(() => undefined);
     await producer.disconnect().catch(() => undefined);
-    await cleanUp(kafka).catch((e: unknown) => say(`clean-up failed: ${(e as Error).message}`));
+    await removeBenchInfra(benchInfra(), kafka).catch((e: unknown) => say(`clean-up failed: ${(e as Error).message}`));
   }
   const widths = [0, 1, 2, 3].map((c) => Math.max(...[['measure', 'result', 'target', ''], ...rows].map((r) => r[c]!.length)));
   const line = (r: string[]) => `| ${r.map((v, c) => v.padEnd(widths[c]!)).join(' | ')} |`;

@@ -29,6 +29,7 @@ import type { Kafka, Producer } from 'kafkajs';
 import { Client } from 'pg';
 import { EventRegistry, makeEvent, Topics, topicOf, type Envelope, type EventData, type EventType } from '@switchboard/contracts';
 import { createKafka, ensureTopics, parseBrokers, physicalTopic, plannedTopics } from '@switchboard/messaging';
+import { createBenchDatabase, removeBenchInfra, type BenchInfra } from './bench-infra';
 
 const ROOT = join(__dirname, '..', '..', '..');
 const SOURCE = 'bench/kpi-freshness';
@@ -209,43 +210,7 @@ async function stopScoring(child: ChildProcess): Promise<void> {
   await Promise.race([exited, sleep(20_000).then(() => child.kill('SIGKILL'))]);
 }
 
-async function createDatabase(): Promise<string> {
-  const maint = new Client({ connectionString: settings.adminUrl });
-  await maint.connect();
-  try {
-    await maint.query(`CREATE DATABASE "${dbName}"`);
-  } finally {
-    await maint.end();
-  }
-  const url = new URL(settings.adminUrl);
-  url.pathname = `/${dbName}`;
-  return url.toString();
-}
-
-async function cleanUp(kafka: Kafka): Promise<void> {
-  if (settings.keep) {
-    say(`kept database ${dbName} and topics ${prefix}*`);
-    return;
-  }
-  const maint = new Client({ connectionString: settings.adminUrl });
-  await maint.connect();
-  try {
-    await maint.query(`DROP DATABASE IF EXISTS "${dbName}" WITH (FORCE)`);
-  } finally {
-    await maint.end();
-  }
-  const admin = kafka.admin();
-  await admin.connect();
-  try {
-    const mine = (await admin.listTopics()).filter((t) => t.startsWith(prefix));
-    if (mine.length > 0) await admin.deleteTopics({ topics: mine, timeout: 30_000 });
-    const groups = (await admin.listGroups()).groups.map((g) => g.groupId).filter((g) => g.startsWith(`${groupPrefix}.`));
-    if (groups.length > 0) await admin.deleteGroups(groups).catch(() => undefined);
-  } finally {
-    await admin.disconnect();
-  }
-  say(`removed database ${dbName}, topics ${prefix}* and consumer groups ${groupPrefix}.*`);
-}
+const benchInfra = (): BenchInfra => ({ adminUrl: settings.adminUrl, dbName, prefix, groupPrefix, keep: settings.keep, say });
 
 function percentile(sorted: number[], p: number): number {
   if (sorted.length === 0) return NaN;
@@ -255,7 +220,7 @@ function percentile(sorted: number[], p: number): number {
 async function main(): Promise<void> {
   const kafka = createKafka({ brokers: settings.brokers, clientId: 'switchboard-bench-kpis' });
   say(`run ${runId}: ${fmt(settings.rate)} events/s for ${settings.seconds} s, ${settings.partitions} partitions, ${settings.regions} regions, ${settings.technicians} technicians; database ${dbName}, topic prefix ${prefix}`);
-  const databaseUrl = await createDatabase();
+  const databaseUrl = await createBenchDatabase(benchInfra());
   await ensureTopics(kafka, plannedTopics(), { partitions: settings.partitions });
   const producer = kafka.producer({ allowAutoTopicCreation: false });
   await producer.connect();
@@ -323,7 +288,7 @@ async function main(): Promise<void> {
     if (scoring) await stopScoring(scoring.child);
     await observer.stop().catch(() => undefined);
     await producer.disconnect().catch(() => undefined);
-    await cleanUp(kafka).catch((e: unknown) => say(`clean-up failed: ${(e as Error).message}`));
+    await removeBenchInfra(benchInfra(), kafka).catch((e: unknown) => say(`clean-up failed: ${(e as Error).message}`));
   }
 }
 
